@@ -1,0 +1,23 @@
+namespace MyMss.Core.Domain;
+
+/// <summary>Field identifiers shared by rules, front ends and JSON (camelCase of the field names).</summary>
+public static class Fields
+{
+    public const string Code = "code";
+    public const string Description = "description";
+    public const string Password = "password";
+    public const string PasswordConfirmation = "passwordConfirmation";
+    public const string Host = "host";
+    public const string Port = "port";
+    public const string TimeoutSeconds = "timeoutSeconds";
+    public const string Retries = "retries";
+    public const string Compression = "compression";
+    public const string Encryption = "encryption";
+    public const string InternetAccess = "internetAccess";
+    public const string ExternalHost = "externalHost";
+    public const string ExternalPort = "externalPort";
+    public const string TransferFilter = "transferFilter";
+    public const string FrequencyHours = "frequencyHours";
+    public const string DefaultProfile = "defaultProfile";
+    public const string AlternativeProfile = "alternativeProfile";
+}

@@ -1,0 +1,53 @@
+namespace MyMss.Core.Domain;
+
+/// <summary>
+/// What a front end collects for a profile, as typed. Numbers stay text so that
+/// "abc" in a numeric field is a validation message from the rules, never an exception.
+/// </summary>
+public sealed record ProfileInput
+{
+    public string Code { get; init; } = "";
+    public string Description { get; init; } = "";
+    public string Host { get; init; } = "";
+    public string Port { get; init; } = "";
+    public string TimeoutSeconds { get; init; } = ProfileDefaults.TimeoutSeconds.ToString();
+    public string Retries { get; init; } = ProfileDefaults.Retries.ToString();
+    public string Compression { get; init; } = ProfileDefaults.Compression.ToString();
+    public bool Encryption { get; init; }
+    public InternetAccess InternetAccess { get; init; } = InternetAccess.None;
+    public string ExternalHost { get; init; } = "";
+    public string ExternalPort { get; init; } = "";
+    public bool FilterEnabled { get; init; }
+    public IReadOnlyList<TableTransfer> Tables { get; init; } = [];
+    /// <summary>Empty on edit keeps the stored password.</summary>
+    public string Password { get; init; } = "";
+    /// <summary>Null when the front end asks for no confirmation (password read from stdin).</summary>
+    public string? PasswordConfirmation { get; init; }
+
+    public static ProfileInput From(SyncProfile p) => new()
+    {
+        Code = p.Code.ToString(),
+        Description = p.Description,
+        Host = p.Host,
+        Port = p.Port.ToString(),
+        TimeoutSeconds = p.TimeoutSeconds.ToString(),
+        Retries = p.Retries.ToString(),
+        Compression = p.Compression.ToString(),
+        Encryption = p.Encryption,
+        InternetAccess = p.InternetAccess,
+        ExternalHost = p.ExternalHost ?? "",
+        ExternalPort = p.ExternalPort?.ToString() ?? "",
+        FilterEnabled = p.TransferFilter.Enabled,
+        Tables = p.TransferFilter.Tables,
+    };
+}
+
+public static class ProfileDefaults
+{
+    public const int TimeoutSeconds = 10;
+    public const int Retries = 3;
+    public const int Compression = 4;
+}
+
+/// <summary>Settings as typed: frequency as text, profile codes as chosen.</summary>
+public sealed record SettingsInput(string FrequencyHours, int? DefaultProfile, int? AlternativeProfile);

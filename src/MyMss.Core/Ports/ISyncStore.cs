@@ -1,0 +1,44 @@
+using MyMss.Core.Domain;
+
+namespace MyMss.Core.Ports;
+
+/// <summary>
+/// The store seen by the rules. Every unit of work runs alone against the database
+/// (other processes wait), so a read-check-write sequence cannot interleave with another writer.
+/// </summary>
+public interface ISyncStore
+{
+    T Read<T>(Func<IStoreSession, T> work);
+    T Write<T>(Func<IStoreSession, T> work);
+}
+
+/// <summary>Operations available inside one unit of work.</summary>
+public interface IStoreSession
+{
+    SyncSettings? GetSettings();
+    void PutSettings(SyncSettings settings);
+    IReadOnlyList<SyncProfile> GetProfiles();
+    SyncProfile? GetProfile(int code);
+    void InsertProfile(SyncProfile profile);
+    void UpdateProfile(SyncProfile profile);
+    bool DeleteProfile(int code);
+}
+
+/// <summary>The store cannot be used (not a myMSS database, unreadable, locked too long...). The message key names why.</summary>
+public sealed class StoreException(string messageKey, string path, Exception? inner = null)
+    : Exception($"{messageKey}: {path}", inner)
+{
+    public string MessageKey { get; } = messageKey;
+    public string Path { get; } = path;
+}
+
+public static class StoreMessageKeys
+{
+    public const string NotADatabase = "Store_NotADatabase";
+    public const string NotMyMssDatabase = "Store_NotMyMssDatabase";
+    public const string IsDirectory = "Store_IsDirectory";
+    public const string CannotCreate = "Store_CannotCreate";
+    public const string CannotOpen = "Store_CannotOpen";
+    public const string Busy = "Store_Busy";
+    public const string NewerSchema = "Store_NewerSchema";
+}

@@ -1,0 +1,114 @@
+using MyMss.Core.Domain;
+
+namespace MyMss.Core.Rules;
+
+/// <summary>A profile's values after every rule passed (everything but the password hash).</summary>
+public sealed record ValidProfile(
+    int Code,
+    string Description,
+    string Host,
+    int Port,
+    int TimeoutSeconds,
+    int Retries,
+    int Compression,
+    bool Encryption,
+    InternetAccess InternetAccess,
+    string? ExternalHost,
+    int? ExternalPort,
+    TransferFilter TransferFilter,
+    string? NewPassword);
+
+/// <summary>Every rule of a sync profile (SPEC.md, "Sync profile"). Returns all problems at once.</summary>
+public static class ProfileRules
+{
+    public const int MinCode = 1, MaxCode = 99999;
+    public const int MaxDescription = 60;
+    public const int MinPort = 1, MaxPort = 65535;
+    public const int MinTimeout = 1, MaxTimeout = 300;
+    public const int MinRetries = 0, MaxRetries = 10;
+    public const int MinCompression = 0, MaxCompression = 9;
+    public const int MaxPassword = 256;
+
+    public static (ValidProfile? Profile, IReadOnlyList<FieldError> Errors) Validate(ProfileInput input, SyncOptions options, bool creating)
+    {
+        var errors = new List<FieldError>();
+        int? code = FieldRules.Integer(input.Code, Fields.Code, MinCode, MaxCode, errors);
+        string? description = FieldRules.Text(input.Description, Fields.Description, MaxDescription, errors);
+        string? password = Password(input, creating, errors);
+        string? host = FieldRules.Host(input.Host, Fields.Host, errors);
+        int? port = FieldRules.Integer(input.Port, Fields.Port, MinPort, MaxPort, errors);
+        if (port == options.MssPort)
+        {
+            // Manual: "A porta de comunicação do perfil com o MISCommunicator não pode ser idêntica à do MSS."
+            errors.Add(new FieldError(Fields.Port, MessageKeys.PortIsMssPort, port, options.MssPort));
+            port = null;
+        }
+        int? timeout = FieldRules.Integer(input.TimeoutSeconds, Fields.TimeoutSeconds, MinTimeout, MaxTimeout, errors);
+        int? retries = FieldRules.Integer(input.Retries, Fields.Retries, MinRetries, MaxRetries, errors);
+        int? compression = FieldRules.Integer(input.Compression, Fields.Compression, MinCompression, MaxCompression, errors);
+
+        string? externalHost = null;
+        int? externalPort = null;
+        if (input.InternetAccess != InternetAccess.None)
+        {
+            externalHost = FieldRules.Host(input.ExternalHost, Fields.ExternalHost, errors);
+            // The external port defaults to the profile's port.
+            string externalPortText = string.IsNullOrWhiteSpace(input.ExternalPort) ? input.Port : input.ExternalPort;
+            externalPort = FieldRules.Integer(externalPortText, Fields.ExternalPort, MinPort, MaxPort, errors);
+        }
+        else if (!Enum.IsDefined(input.InternetAccess))
+        {
+            errors.Add(new FieldError(Fields.InternetAccess, MessageKeys.Required));
+        }
+
+        TransferFilter filter = Filter(input, options, errors);
+
+        if (errors.Count > 0)
+            return (null, errors);
+        return (new ValidProfile(code!.Value, description!, host!, port!.Value, timeout!.Value, retries!.Value, compression!.Value,
+            input.Encryption, input.InternetAccess, externalHost, externalPort, filter, password), errors);
+    }
+
+    private static string? Password(ProfileInput input, bool creating, List<FieldError> errors)
+    {
+        string password = input.Password ?? "";
+        if (password.Length == 0)
+        {
+            if (creating)
+                errors.Add(new FieldError(Fields.Password, MessageKeys.PasswordRequired));
+            else if (!string.IsNullOrEmpty(input.PasswordConfirmation))
+                errors.Add(new FieldError(Fields.PasswordConfirmation, MessageKeys.PasswordMismatch));
+            return null;
+        }
+        if (password.Length > MaxPassword)
+        {
+            errors.Add(new FieldError(Fields.Password, MessageKeys.TooLong, MaxPassword));
+            return null;
+        }
+        if (input.PasswordConfirmation is not null && input.PasswordConfirmation != password)
+        {
+            errors.Add(new FieldError(Fields.PasswordConfirmation, MessageKeys.PasswordMismatch));
+            return null;
+        }
+        return password;
+    }
+
+    /// <summary>One row per catalogue table, in catalogue order; with the filter on, at least one box ticked.</summary>
+    private static TransferFilter Filter(ProfileInput input, SyncOptions options, List<FieldError> errors)
+    {
+        var given = new Dictionary<string, TableTransfer>(StringComparer.OrdinalIgnoreCase);
+        foreach (TableTransfer t in input.Tables)
+        {
+            if (!options.Tables.Contains(t.Name, StringComparer.OrdinalIgnoreCase))
+                errors.Add(new FieldError(Fields.TransferFilter, MessageKeys.UnknownTable, t.Name, string.Join(", ", options.Tables)));
+            else
+                given[t.Name] = t;
+        }
+        List<TableTransfer> rows = options.Tables
+            .Select(name => given.TryGetValue(name, out TableTransfer? t) ? t with { Name = name } : new TableTransfer(name, false, false))
+            .ToList();
+        if (input.FilterEnabled && !rows.Any(r => r.Send || r.Receive))
+            errors.Add(new FieldError(Fields.TransferFilter, MessageKeys.FilterNeedsTable));
+        return new TransferFilter(input.FilterEnabled, rows);
+    }
+}

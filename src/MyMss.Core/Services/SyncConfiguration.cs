@@ -1,0 +1,131 @@
+using MyMss.Core.Domain;
+using MyMss.Core.Ports;
+using MyMss.Core.Rules;
+using MyMss.Core.Security;
+
+namespace MyMss.Core.Services;
+
+/// <summary>Everything saved in one database, profiles sorted by code.</summary>
+public sealed record SyncSnapshot(SyncSettings Settings, IReadOnlyList<SyncProfile> Profiles)
+{
+    public SyncProfile? Find(int code) => Profiles.FirstOrDefault(p => p.Code == code);
+}
+
+/// <summary>What a profile change did besides saving the profile, for the front ends to report.</summary>
+public sealed record ProfileSaved(SyncProfile Profile, bool BecameDefault, bool LicensingRefreshAdvised);
+
+/// <summary>
+/// The one place where sync configuration rules are applied. The screen and the command line
+/// are thin front ends over this service.
+/// </summary>
+public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, SyncOptions options)
+{
+    public SyncOptions Options => options;
+
+    public SyncSnapshot Load() => store.Read(Snapshot);
+
+    private SyncSnapshot Snapshot(IStoreSession s) =>
+        new(s.GetSettings() ?? DefaultSettings, s.GetProfiles().OrderBy(p => p.Code).ToList());
+
+    private SyncSettings DefaultSettings => new(options.DefaultFrequencyHours, null, null);
+
+    /// <summary>Lowest free code above the highest in use (1 on an empty table), or the first gap when the top is taken.</summary>
+    public static int SuggestCode(IEnumerable<SyncProfile> profiles)
+    {
+        var used = profiles.Select(p => p.Code).ToHashSet();
+        int candidate = used.Count == 0 ? ProfileRules.MinCode : used.Max() + 1;
+        if (candidate <= ProfileRules.MaxCode)
+            return candidate;
+        for (int c = ProfileRules.MinCode; c <= ProfileRules.MaxCode; c++)
+            if (!used.Contains(c))
+                return c;
+        return ProfileRules.MaxCode;
+    }
+
+    /// <summary>A blank input for a new profile: suggested code, defaults of SPEC.md, every catalogue table listed.</summary>
+    public ProfileInput NewProfileInput(IEnumerable<SyncProfile> existing) => new()
+    {
+        Code = SuggestCode(existing).ToString(),
+        Tables = TransferFilter.AllOff(options.Tables).Tables,
+    };
+
+    public Outcome<ProfileSaved> CreateProfile(ProfileInput input)
+    {
+        var (valid, errors) = ProfileRules.Validate(input, options, creating: true);
+        if (valid is null)
+            return Outcome<ProfileSaved>.Fail(OutcomeStatus.Invalid, errors);
+        // Hash outside the unit of work: it is slow on purpose and must not hold the database.
+        PasswordHash hash = hasher.Hash(valid.NewPassword!);
+        return store.Write(s =>
+        {
+            if (s.GetProfile(valid.Code) is not null)
+                return Outcome<ProfileSaved>.Fail(OutcomeStatus.Conflict, new FieldError(Fields.Code, MessageKeys.CodeTaken, valid.Code));
+            SyncProfile profile = ToProfile(valid, hash, version: 1);
+            s.InsertProfile(profile);
+            // The default profile is empty only while no profile exists: the first one becomes the default.
+            SyncSettings settings = s.GetSettings() ?? DefaultSettings;
+            bool becameDefault = settings.DefaultProfile is null;
+            if (becameDefault)
+                s.PutSettings(settings with { DefaultProfile = profile.Code, Version = settings.Version + 1 });
+            return Outcome<ProfileSaved>.Ok(new ProfileSaved(profile, becameDefault, LicensingRefreshAdvised: true));
+        });
+    }
+
+    public Outcome<ProfileSaved> UpdateProfile(int code, ProfileInput input)
+    {
+        var (valid, errors) = ProfileRules.Validate(input, options, creating: false);
+        var all = errors.ToList();
+        if (valid is not null && valid.Code != code)
+            all.Add(new FieldError(Fields.Code, MessageKeys.CodeImmutable));
+        if (all.Count > 0)
+        {
+            bool exists = store.Read(s => s.GetProfile(code) is not null);
+            return Outcome<ProfileSaved>.Fail(exists ? OutcomeStatus.Invalid : OutcomeStatus.NotFound,
+                exists ? all : [new FieldError(Fields.Code, MessageKeys.ProfileNotFound, code)]);
+        }
+        PasswordHash? newHash = valid!.NewPassword is null ? null : hasher.Hash(valid.NewPassword);
+        return store.Write(s =>
+        {
+            SyncProfile? current = s.GetProfile(code);
+            if (current is null)
+                return Outcome<ProfileSaved>.Fail(OutcomeStatus.NotFound, new FieldError(Fields.Code, MessageKeys.ProfileNotFound, code));
+            SyncProfile updated = ToProfile(valid, newHash ?? current.Password, current.Version + 1);
+            s.UpdateProfile(updated);
+            // Manual, last paragraph: licensing may need a refresh in MISCommunicator when port or password change.
+            bool refresh = newHash is not null || updated.Port != current.Port;
+            return Outcome<ProfileSaved>.Ok(new ProfileSaved(updated, false, refresh));
+        });
+    }
+
+    public Outcome<SyncProfile> DeleteProfile(int code) => store.Write(s =>
+    {
+        SyncProfile? current = s.GetProfile(code);
+        if (current is null)
+            return Outcome<SyncProfile>.Fail(OutcomeStatus.NotFound, new FieldError(Fields.Code, MessageKeys.ProfileNotFound, code));
+        SyncSettings settings = s.GetSettings() ?? DefaultSettings;
+        var errors = new List<FieldError>();
+        if (settings.DefaultProfile == code)
+            errors.Add(new FieldError(Fields.DefaultProfile, MessageKeys.ProfileIsDefault, code));
+        if (settings.AlternativeProfile == code)
+            errors.Add(new FieldError(Fields.AlternativeProfile, MessageKeys.ProfileIsAlternative, code));
+        if (errors.Count > 0)
+            return Outcome<SyncProfile>.Fail(OutcomeStatus.Conflict, errors);
+        s.DeleteProfile(code);
+        return Outcome<SyncProfile>.Ok(current);
+    });
+
+    public Outcome<SyncSettings> SaveSettings(SettingsInput input) => store.Write(s =>
+    {
+        SyncSettings current = s.GetSettings() ?? DefaultSettings;
+        var codes = s.GetProfiles().Select(p => p.Code).ToHashSet();
+        var (valid, errors) = SettingsRules.Validate(input, codes, current.Version + 1);
+        if (valid is null)
+            return Outcome<SyncSettings>.Fail(OutcomeStatus.Invalid, errors);
+        s.PutSettings(valid);
+        return Outcome<SyncSettings>.Ok(valid);
+    });
+
+    private static SyncProfile ToProfile(ValidProfile v, PasswordHash hash, int version) => new(
+        v.Code, v.Description, v.Host, v.Port, v.TimeoutSeconds, v.Retries, v.Compression, v.Encryption,
+        v.InternetAccess, v.ExternalHost, v.ExternalPort, v.TransferFilter, hash, version);
+}

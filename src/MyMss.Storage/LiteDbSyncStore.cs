@@ -1,0 +1,121 @@
+using LiteDB;
+using MyMss.Core.Domain;
+using MyMss.Core.Ports;
+
+namespace MyMss.Storage;
+
+/// <summary>
+/// The sync store on a LiteDB file. Each unit of work takes the cross-process lock, checks the file,
+/// opens it in direct mode, runs in one transaction and closes it, so every process sees the others' commits.
+/// </summary>
+public sealed class LiteDbSyncStore : ISyncStore
+{
+    public const int SchemaVersion = 1;
+    public const string AppName = "mymss";
+    internal const string MetaCollection = "meta";
+    internal const string SettingsCollection = "settings";
+    internal const string ProfilesCollection = "profiles";
+
+    private readonly TimeSpan _lockTimeout;
+
+    public LiteDbSyncStore(string path, TimeSpan? lockTimeout = null)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        _lockTimeout = lockTimeout ?? TimeSpan.FromSeconds(15);
+    }
+
+    public string Path { get; }
+
+    public T Read<T>(Func<IStoreSession, T> work) => Run(work, commit: false);
+
+    public T Write<T>(Func<IStoreSession, T> work) => Run(work, commit: true);
+
+    private T Run<T>(Func<IStoreSession, T> work, bool commit)
+    {
+        using IDisposable _ = ProcessLock.Acquire(Path, _lockTimeout);
+        bool existed = DatabaseFileGuard.Prepare(Path);
+        LiteDatabase db = Open();
+        try
+        {
+            EnsureSchema(db, existed);
+            db.BeginTrans();
+            T result = work(new Session(db));
+            if (commit)
+                db.Commit();
+            else
+                db.Rollback();
+            return result;
+        }
+        catch (LiteException e)
+        {
+            throw new StoreException(StoreMessageKeys.CannotOpen, Path, e);
+        }
+        finally
+        {
+            db.Dispose();
+        }
+    }
+
+    private LiteDatabase Open()
+    {
+        try
+        {
+            return new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct, Upgrade = false });
+        }
+        catch (Exception e) when (e is LiteException or IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+        {
+            throw new StoreException(StoreMessageKeys.CannotOpen, Path, e);
+        }
+    }
+
+    /// <summary>A new file gets the myMSS marker; an existing LiteDB file without it belongs to someone else and is not touched.</summary>
+    private void EnsureSchema(LiteDatabase db, bool existed)
+    {
+        BsonDocument? meta = db.GetCollection(MetaCollection).FindById("schema");
+        if (meta is null)
+        {
+            bool foreign = existed && db.GetCollectionNames().Any(n => n != MetaCollection);
+            if (foreign)
+                throw new StoreException(StoreMessageKeys.NotMyMssDatabase, Path);
+            db.GetCollection(MetaCollection).Upsert(new BsonDocument
+            {
+                ["_id"] = "schema",
+                ["app"] = AppName,
+                ["version"] = SchemaVersion,
+            });
+            return;
+        }
+        if (meta["app"].AsString != AppName)
+            throw new StoreException(StoreMessageKeys.NotMyMssDatabase, Path);
+        if (meta["version"].AsInt32 > SchemaVersion)
+            throw new StoreException(StoreMessageKeys.NewerSchema, Path);
+    }
+
+    private sealed class Session(LiteDatabase db) : IStoreSession
+    {
+        private ILiteCollection<BsonDocument> Profiles => db.GetCollection(ProfilesCollection);
+        private ILiteCollection<BsonDocument> Settings => db.GetCollection(SettingsCollection);
+
+        public SyncSettings? GetSettings()
+        {
+            BsonDocument? d = Settings.FindById(1);
+            return d is null ? null : DocumentMapping.ToSettings(d);
+        }
+
+        public void PutSettings(SyncSettings settings) => Settings.Upsert(DocumentMapping.FromSettings(settings));
+
+        public IReadOnlyList<SyncProfile> GetProfiles() => Profiles.FindAll().Select(DocumentMapping.ToProfile).ToList();
+
+        public SyncProfile? GetProfile(int code)
+        {
+            BsonDocument? d = Profiles.FindById(code);
+            return d is null ? null : DocumentMapping.ToProfile(d);
+        }
+
+        public void InsertProfile(SyncProfile profile) => Profiles.Insert(DocumentMapping.FromProfile(profile));
+
+        public void UpdateProfile(SyncProfile profile) => Profiles.Update(DocumentMapping.FromProfile(profile));
+
+        public bool DeleteProfile(int code) => Profiles.Delete(code);
+    }
+}

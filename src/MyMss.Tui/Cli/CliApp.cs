@@ -1,0 +1,503 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using MyMss.Core.Domain;
+using MyMss.Core.Ports;
+using MyMss.Core.Rules;
+using MyMss.Core.Services;
+using MyMss.Tui.Configuration;
+using MyMss.Tui.Resources;
+
+namespace MyMss.Tui.Cli;
+
+/// <summary>What the command line needs from the composition root.</summary>
+public interface IAppHost
+{
+    /// <summary>Loads configuration (throws <see cref="ConfigException"/>) and composes the service.</summary>
+    (AppConfig Config, SyncConfiguration Service) Compose(string? db, string? lang);
+    int RunScreen(string? db, string? lang);
+}
+
+/// <summary>
+/// The `mymss` command line: System.CommandLine for parsing, <see cref="SyncConfiguration"/> for every rule.
+/// Output is aligned text in the chosen language, or the JSON of SPEC.md with --json.
+/// </summary>
+public sealed class CliApp
+{
+    private static readonly Dictionary<string, string> OptionOfField = new()
+    {
+        [Fields.Code] = "--code", [Fields.Description] = "--description", [Fields.Host] = "--host", [Fields.Port] = "--port",
+        [Fields.TimeoutSeconds] = "--timeout", [Fields.Retries] = "--retries", [Fields.Compression] = "--compression",
+        [Fields.Encryption] = "--encryption", [Fields.InternetAccess] = "--internet", [Fields.ExternalHost] = "--external-host",
+        [Fields.ExternalPort] = "--external-port", [Fields.TransferFilter] = "--filter", [Fields.Password] = "--password-stdin",
+        [Fields.PasswordConfirmation] = "--password-stdin", [Fields.FrequencyHours] = "--frequency",
+        [Fields.DefaultProfile] = "--default", [Fields.AlternativeProfile] = "--alternative",
+    };
+
+    private static readonly Dictionary<string, InternetAccess> AccessNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["none"] = InternetAccess.None, ["mobile"] = InternetAccess.MobileData,
+        ["vpn"] = InternetAccess.Vpn, ["public"] = InternetAccess.PublicInternet,
+    };
+
+    private readonly IAppHost _host;
+    private readonly TextWriter _out;
+    private readonly TextWriter _err;
+    private readonly TextReader _in;
+    private Strings _strings = new("pt");
+
+    public CliApp(IAppHost host, TextWriter output, TextWriter error, TextReader input)
+    {
+        _host = host;
+        _out = output;
+        _err = error;
+        _in = input;
+    }
+
+    public int Run(string[] args)
+    {
+        // A first parse only to learn --db/--lang, so that help and messages come in the configured language.
+        var (db, lang) = GlobalOptions(args);
+        _strings = new Strings(LanguageOf(db, lang));
+        Tree tree = Build();
+        ParseResult parsed = tree.Root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+                _err.WriteLine("mymss: " + error.Message);
+            _err.WriteLine(_strings["Cli_UsageHint"]);
+            return ExitCodes.Usage;
+        }
+        return parsed.Invoke(new InvocationConfiguration { Output = _out, Error = _err, EnableDefaultExceptionHandler = false });
+    }
+
+    private (string? Db, string? Lang) GlobalOptions(string[] args)
+    {
+        Tree probe = Build();
+        ParseResult p = probe.Root.Parse(args);
+        return (p.GetValue(probe.Db), p.GetValue(probe.Lang));
+    }
+
+    private string LanguageOf(string? db, string? lang)
+    {
+        try
+        {
+            return _host.Compose(db, lang).Config.Language;
+        }
+        catch (Exception)
+        {
+            return lang is "en" ? "en" : "pt";
+        }
+    }
+
+    private sealed record Tree(RootCommand Root, Option<string?> Db, Option<string?> Lang);
+
+    private Tree Build()
+    {
+        Strings s = _strings;
+        var db = new Option<string?>("--db") { Description = s["Cli_OptDb"], HelpName = "PATH", Recursive = true };
+        var lang = new Option<string?>("--lang") { Description = s["Cli_OptLang"], HelpName = "pt|en", Recursive = true };
+        var root = new RootCommand(s["Cli_Description"]) { db, lang };
+        root.SetAction(p => _host.RunScreen(p.GetValue(db), p.GetValue(lang)));
+
+        var json = new Option<bool>("--json") { Description = s["Cli_OptJson"] };
+
+        // settings
+        var settings = new Command("settings", s["Cli_Settings"]);
+        var settingsShow = new Command("show", s["Cli_SettingsShow"]) { json };
+        settingsShow.SetAction(p => Guarded(p, db, lang, svc => SettingsShow(svc, p.GetValue(json))));
+        var frequency = new Option<string?>("--frequency") { Description = s["Cli_OptFrequency"], HelpName = "H" };
+        var @default = new Option<string?>("--default") { Description = s["Cli_OptDefault"], HelpName = "CODE" };
+        var alternative = new Option<string?>("--alternative") { Description = s["Cli_OptAlternative"], HelpName = "CODE|none" };
+        var settingsSet = new Command("set", s["Cli_SettingsSet"]) { frequency, @default, alternative, json };
+        settingsSet.SetAction(p => Guarded(p, db, lang, svc =>
+            SettingsSet(svc, p.GetValue(frequency), p.GetValue(@default), p.GetValue(alternative), p.GetValue(json))));
+        settings.Add(settingsShow);
+        settings.Add(settingsSet);
+        root.Add(settings);
+
+        // profiles
+        var profiles = new Command("profiles", s["Cli_Profiles"]);
+        var list = new Command("list", s["Cli_ProfilesList"]) { json };
+        list.SetAction(p => Guarded(p, db, lang, svc => ProfilesList(svc, p.GetValue(json))));
+        var codeArg = new Argument<int>("CODE") { Description = s["Cli_ArgCode"] };
+        var show = new Command("show", s["Cli_ProfilesShow"]) { codeArg, json };
+        show.SetAction(p => Guarded(p, db, lang, svc => ProfilesShow(svc, p.GetValue(codeArg), p.GetValue(json))));
+
+        ProfileOptions addOptions = ProfileOptions.Create(s, includeCode: true);
+        var add = new Command("add", s["Cli_ProfilesAdd"]);
+        addOptions.AddTo(add);
+        add.Add(json);
+        add.SetAction(p => Guarded(p, db, lang, svc => ProfilesAdd(svc, addOptions.Read(p), p.GetValue(addOptions.PasswordStdin), p.GetValue(json))));
+
+        ProfileOptions editOptions = ProfileOptions.Create(s, includeCode: false);
+        var edit = new Command("edit", s["Cli_ProfilesEdit"]) { codeArg };
+        editOptions.AddTo(edit);
+        edit.Add(json);
+        edit.SetAction(p => Guarded(p, db, lang, svc =>
+            ProfilesEdit(svc, p.GetValue(codeArg), editOptions.Read(p), p.GetValue(editOptions.PasswordStdin), p.GetValue(json))));
+
+        var delete = new Command("delete", s["Cli_ProfilesDelete"]) { codeArg, json };
+        delete.SetAction(p => Guarded(p, db, lang, svc => ProfilesDelete(svc, p.GetValue(codeArg), p.GetValue(json))));
+
+        foreach (Command c in new[] { list, show, add, edit, delete })
+            profiles.Add(c);
+        root.Add(profiles);
+        return new Tree(root, db, lang);
+    }
+
+    /// <summary>Composes the service and turns configuration and storage failures into one line and exit code 4.</summary>
+    private int Guarded(ParseResult p, Option<string?> db, Option<string?> lang, Func<SyncConfiguration, int> action)
+    {
+        try
+        {
+            var (_, service) = _host.Compose(p.GetValue(db), p.GetValue(lang));
+            return action(service);
+        }
+        catch (ConfigException e)
+        {
+            _err.WriteLine("mymss: " + e.Message);
+            return ExitCodes.StorageOrConfig;
+        }
+        catch (StoreException e)
+        {
+            _err.WriteLine("mymss: " + _strings.Describe(e));
+            return ExitCodes.StorageOrConfig;
+        }
+    }
+
+    // ---- settings ----
+
+    private int SettingsShow(SyncConfiguration service, bool json)
+    {
+        SyncSnapshot snap = service.Load();
+        if (json)
+        {
+            _out.WriteLine(JsonOutput.Write(w => JsonOutput.Settings(w, snap.Settings)));
+            return ExitCodes.Ok;
+        }
+        WriteAligned([
+            (_strings.FieldLabel(Fields.FrequencyHours), snap.Settings.FrequencyHours.ToString(CultureInfo.InvariantCulture)),
+            (_strings.FieldLabel(Fields.DefaultProfile), ProfileName(snap, snap.Settings.DefaultProfile)),
+            (_strings.FieldLabel(Fields.AlternativeProfile), ProfileName(snap, snap.Settings.AlternativeProfile)),
+        ]);
+        return ExitCodes.Ok;
+    }
+
+    private int SettingsSet(SyncConfiguration service, string? frequency, string? defaultCode, string? alternativeCode, bool json)
+    {
+        if (frequency is null && defaultCode is null && alternativeCode is null)
+        {
+            _err.WriteLine("mymss: " + _strings["Cli_NothingToChange"]);
+            return ExitCodes.Usage;
+        }
+        SyncSnapshot snap = service.Load();
+        var errors = new List<FieldError>();
+        int? def = defaultCode is null ? snap.Settings.DefaultProfile : Code(defaultCode, Fields.DefaultProfile, "CODE", allowNone: false, errors);
+        int? alt = alternativeCode is null ? snap.Settings.AlternativeProfile : Code(alternativeCode, Fields.AlternativeProfile, "CODE|none", allowNone: true, errors);
+        if (errors.Count > 0)
+            return Refused(OutcomeStatus.Invalid, errors, json);
+        var input = new SettingsInput(frequency ?? snap.Settings.FrequencyHours.ToString(CultureInfo.InvariantCulture), def, alt);
+        Outcome<SyncSettings> outcome = service.SaveSettings(input);
+        if (!outcome.IsOk)
+            return Refused(outcome.Status, outcome.Errors, json);
+        if (json)
+            _out.WriteLine(JsonOutput.Write(w => JsonOutput.Settings(w, outcome.Value!)));
+        else
+            _out.WriteLine(_strings["Cli_SettingsSaved"]);
+        return ExitCodes.Ok;
+    }
+
+    private int? Code(string text, string field, string expected, bool allowNone, List<FieldError> errors)
+    {
+        if (allowNone && text.Trim().Equals("none", StringComparison.OrdinalIgnoreCase))
+            return null;
+        int? code = FieldRules.Integer(text, field, ProfileRules.MinCode, ProfileRules.MaxCode, errors);
+        if (code is null)
+        {
+            errors.RemoveAt(errors.Count - 1);
+            errors.Add(BadOption(field, text, expected));
+        }
+        return code;
+    }
+
+    private static FieldError BadOption(string field, string value, string expected) =>
+        new(field, "Cli_BadOption", OptionOfField[field], value, expected);
+
+    // ---- profiles ----
+
+    private int ProfilesList(SyncConfiguration service, bool json)
+    {
+        SyncSnapshot snap = service.Load();
+        if (json)
+        {
+            _out.WriteLine(JsonOutput.Write(w =>
+            {
+                w.WriteStartArray();
+                foreach (SyncProfile p in snap.Profiles)
+                    JsonOutput.Profile(w, p);
+                w.WriteEndArray();
+            }));
+            return ExitCodes.Ok;
+        }
+        if (snap.Profiles.Count == 0)
+        {
+            _out.WriteLine(_strings["Cli_NoProfiles"]);
+            return ExitCodes.Ok;
+        }
+        string[] headers = [_strings.FieldLabel(Fields.Code), _strings.FieldLabel(Fields.Description), _strings.FieldLabel(Fields.Host),
+            _strings.FieldLabel(Fields.Port), _strings.FieldLabel(Fields.InternetAccess)];
+        var rows = snap.Profiles.Select(p => new[]
+        {
+            p.Code.ToString(CultureInfo.InvariantCulture), p.Description, p.Host, p.Port.ToString(CultureInfo.InvariantCulture),
+            _strings.AccessLabel(p.InternetAccess) + (p.ExternalHost is null ? "" : $" → {p.ExternalHost}:{p.ExternalPort}"),
+        }).ToList();
+        bool[] rightAligned = [true, false, false, true, false];
+        int[] widths = headers.Select((h, i) => Math.Max(h.Length, rows.Max(r => r[i].Length))).ToArray();
+        foreach (string[] row in rows.Prepend(headers))
+            _out.WriteLine(string.Join("  ", row.Select((c, i) => rightAligned[i] ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).TrimEnd());
+        return ExitCodes.Ok;
+    }
+
+    private int ProfilesShow(SyncConfiguration service, int code, bool json)
+    {
+        SyncSnapshot snap = service.Load();
+        SyncProfile? p = snap.Find(code);
+        if (p is null)
+            return Refused(OutcomeStatus.NotFound, [new FieldError(Fields.Code, MessageKeys.ProfileNotFound, code)], json);
+        if (json)
+        {
+            _out.WriteLine(JsonOutput.Write(w => JsonOutput.Profile(w, p)));
+            return ExitCodes.Ok;
+        }
+        string Yes(bool b) => _strings[b ? "Common_Yes" : "Common_No"];
+        var lines = new List<(string, string)>
+        {
+            (_strings.FieldLabel(Fields.Code), p.Code.ToString(CultureInfo.InvariantCulture)),
+            (_strings.FieldLabel(Fields.Description), p.Description),
+            (_strings.FieldLabel(Fields.Host), p.Host),
+            (_strings.FieldLabel(Fields.Port), p.Port.ToString(CultureInfo.InvariantCulture)),
+            (_strings.FieldLabel(Fields.TimeoutSeconds), p.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)),
+            (_strings.FieldLabel(Fields.Retries), p.Retries.ToString(CultureInfo.InvariantCulture)),
+            (_strings.FieldLabel(Fields.Compression), p.Compression.ToString(CultureInfo.InvariantCulture)),
+            (_strings.FieldLabel(Fields.Encryption), Yes(p.Encryption)),
+            (_strings.FieldLabel(Fields.InternetAccess), _strings.AccessLabel(p.InternetAccess)),
+            (_strings.FieldLabel(Fields.ExternalHost), p.ExternalHost ?? "—"),
+            (_strings.FieldLabel(Fields.ExternalPort), p.ExternalPort?.ToString(CultureInfo.InvariantCulture) ?? "—"),
+            (_strings.FieldLabel(Fields.TransferFilter), p.TransferFilter.Enabled ? _strings["Filter_On"] : _strings["Filter_Off"]),
+        };
+        if (p.TransferFilter.Enabled)
+            foreach (TableTransfer t in p.TransferFilter.Tables.Where(t => t.Send || t.Receive))
+                lines.Add(("  " + t.Name, string.Join(" + ", new[] { t.Send ? _strings["Common_Send"] : null, t.Receive ? _strings["Common_Receive"] : null }.OfType<string>())));
+        WriteAligned(lines);
+        return ExitCodes.Ok;
+    }
+
+    private int ProfilesAdd(SyncConfiguration service, ProfileArgs args, bool passwordStdin, bool json)
+    {
+        SyncSnapshot snap = service.Load();
+        var errors = new List<FieldError>();
+        ProfileInput input = args.ApplyTo(service.NewProfileInput(snap.Profiles) with { Code = "" }, errors);
+        if (!ReadPassword(passwordStdin, confirm: true, ref input, errors))
+            return Refused(OutcomeStatus.Invalid, errors, json);
+        if (errors.Count > 0)
+            return Refused(OutcomeStatus.Invalid, errors, json);
+        Outcome<ProfileSaved> outcome = service.CreateProfile(input);
+        return Saved(outcome, "Cli_ProfileCreated", json);
+    }
+
+    private int ProfilesEdit(SyncConfiguration service, int code, ProfileArgs args, bool passwordStdin, bool json)
+    {
+        SyncProfile? current = service.Load().Find(code);
+        if (current is null)
+            return Refused(OutcomeStatus.NotFound, [new FieldError(Fields.Code, MessageKeys.ProfileNotFound, code)], json);
+        var errors = new List<FieldError>();
+        ProfileInput input = args.ApplyTo(ProfileInput.From(current), errors);
+        if (passwordStdin)
+            input = input with { Password = PasswordReader.FromStdin(_in), PasswordConfirmation = null };
+        if (errors.Count > 0)
+            return Refused(OutcomeStatus.Invalid, errors, json);
+        return Saved(service.UpdateProfile(code, input), "Cli_ProfileUpdated", json);
+    }
+
+    private int ProfilesDelete(SyncConfiguration service, int code, bool json)
+    {
+        Outcome<SyncProfile> outcome = service.DeleteProfile(code);
+        if (!outcome.IsOk)
+            return Refused(outcome.Status, outcome.Errors, json);
+        if (json)
+            _out.WriteLine(JsonOutput.Write(w => JsonOutput.Profile(w, outcome.Value!)));
+        else
+            _out.WriteLine(_strings.Format("Cli_ProfileDeleted", code));
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The password of a new profile: from stdin, or asked twice without echo on a terminal.</summary>
+    private bool ReadPassword(bool fromStdin, bool confirm, ref ProfileInput input, List<FieldError> errors)
+    {
+        if (fromStdin)
+        {
+            input = input with { Password = PasswordReader.FromStdin(_in), PasswordConfirmation = null };
+            return true;
+        }
+        if (!PasswordReader.CanPrompt)
+        {
+            errors.Add(new FieldError(Fields.Password, "Cli_PasswordNeedsStdin"));
+            return false;
+        }
+        string password = PasswordReader.Prompt(_strings["Cli_PasswordPrompt"], _err);
+        string? confirmation = confirm ? PasswordReader.Prompt(_strings["Cli_PasswordConfirmPrompt"], _err) : null;
+        input = input with { Password = password, PasswordConfirmation = confirmation };
+        return true;
+    }
+
+    private int Saved(Outcome<ProfileSaved> outcome, string messageKey, bool json)
+    {
+        if (!outcome.IsOk)
+            return Refused(outcome.Status, outcome.Errors, json);
+        ProfileSaved saved = outcome.Value!;
+        if (json)
+        {
+            _out.WriteLine(JsonOutput.Write(w => JsonOutput.Profile(w, saved.Profile)));
+        }
+        else
+        {
+            _out.WriteLine(_strings.Format(messageKey, saved.Profile.Code));
+            if (saved.BecameDefault)
+                _out.WriteLine(_strings.Format("Cli_ProfileBecameDefault", saved.Profile.Code));
+        }
+        if (saved.LicensingRefreshAdvised)
+            _err.WriteLine(_strings["Licensing_Reminder"]);
+        return ExitCodes.Ok;
+    }
+
+    private int Refused(OutcomeStatus status, IReadOnlyList<FieldError> errors, bool json)
+    {
+        if (json)
+            _out.WriteLine(JsonOutput.Write(w => JsonOutput.Errors(w, status.ToString().ToLowerInvariant(), errors, _strings)));
+        foreach (FieldError e in errors)
+            _err.WriteLine("mymss: " + Describe(e));
+        return status switch
+        {
+            OutcomeStatus.NotFound or OutcomeStatus.Conflict => ExitCodes.NotFoundOrConflict,
+            _ => ExitCodes.Refused,
+        };
+    }
+
+    /// <summary>"Porta (--port): …": the field's label and the option that sets it.</summary>
+    private string Describe(FieldError e) =>
+        OptionOfField.TryGetValue(e.Field, out string? option) && e.MessageKey != "Cli_BadOption"
+            ? $"{_strings.FieldLabel(e.Field)} ({option}): {_strings.Message(e)}"
+            : _strings.Describe(e);
+
+    private string ProfileName(SyncSnapshot snap, int? code) =>
+        code is int c ? $"{c} · {snap.Find(c)?.Description ?? "?"}" : _strings["Common_None"];
+
+    private void WriteAligned(IReadOnlyList<(string Label, string Value)> lines)
+    {
+        int width = lines.Max(l => l.Label.Length) + 1;
+        foreach (var (label, value) in lines)
+            _out.WriteLine((label + ":").PadRight(width + 1) + value);
+    }
+
+    // ---- profile options, shared by add and edit ----
+
+    private sealed record ProfileArgs(
+        string? Code, string? Description, string? Host, string? Port, string? Timeout, string? Retries, string? Compression,
+        string? Encryption, string? Internet, string? ExternalHost, string? ExternalPort, string[]? Filter)
+    {
+        /// <summary>Overrides the given options on a base input; malformed enumerations become field errors.</summary>
+        public ProfileInput ApplyTo(ProfileInput b, List<FieldError> errors)
+        {
+            ProfileInput r = b with
+            {
+                Code = Code ?? b.Code,
+                Description = Description ?? b.Description,
+                Host = Host ?? b.Host,
+                Port = Port ?? b.Port,
+                TimeoutSeconds = Timeout ?? b.TimeoutSeconds,
+                Retries = Retries ?? b.Retries,
+                Compression = Compression ?? b.Compression,
+                ExternalHost = ExternalHost ?? b.ExternalHost,
+                ExternalPort = ExternalPort ?? b.ExternalPort,
+            };
+            if (Encryption is not null)
+            {
+                if (Encryption.Equals("on", StringComparison.OrdinalIgnoreCase)) r = r with { Encryption = true };
+                else if (Encryption.Equals("off", StringComparison.OrdinalIgnoreCase)) r = r with { Encryption = false };
+                else errors.Add(BadOption(Fields.Encryption, Encryption, "on|off"));
+            }
+            if (Internet is not null)
+            {
+                if (AccessNames.TryGetValue(Internet.Trim(), out InternetAccess access)) r = r with { InternetAccess = access };
+                else errors.Add(BadOption(Fields.InternetAccess, Internet, "none|mobile|vpn|public"));
+            }
+            if (Filter is { Length: > 0 })
+                r = ApplyFilter(r, errors);
+            return r;
+        }
+
+        private ProfileInput ApplyFilter(ProfileInput r, List<FieldError> errors)
+        {
+            if (Filter!.Length == 1 && Filter[0].Trim().Equals("off", StringComparison.OrdinalIgnoreCase))
+                return r with { FilterEnabled = false };
+            var tables = new List<TableTransfer>();
+            foreach (string item in Filter)
+            {
+                int colon = item.LastIndexOf(':');
+                string name = colon < 0 ? item.Trim() : item[..colon].Trim();
+                string direction = colon < 0 ? "both" : item[(colon + 1)..].Trim().ToLowerInvariant();
+                (bool send, bool receive)? d = direction switch
+                {
+                    "send" => (true, false),
+                    "receive" => (false, true),
+                    "both" => (true, true),
+                    _ => null,
+                };
+                if (d is null || name.Length == 0)
+                    errors.Add(BadOption(Fields.TransferFilter, item, "TABLE:send|receive|both"));
+                else
+                    tables.Add(new TableTransfer(name, d.Value.send, d.Value.receive));
+            }
+            return r with { FilterEnabled = true, Tables = tables };
+        }
+    }
+
+    private sealed record ProfileOptions(
+        Option<string?>? Code, Option<string?> Description, Option<string?> Host, Option<string?> Port, Option<string?> Timeout,
+        Option<string?> Retries, Option<string?> Compression, Option<string?> Encryption, Option<string?> Internet,
+        Option<string?> ExternalHost, Option<string?> ExternalPort, Option<string[]?> Filter, Option<bool> PasswordStdin)
+    {
+        public static ProfileOptions Create(Strings s, bool includeCode)
+        {
+            Option<string?> O(string name, string key, string help, bool required = false) =>
+                new(name) { Description = s[key], HelpName = help, Required = required };
+            return new ProfileOptions(
+                includeCode ? O("--code", "Cli_OptCode", "N", required: true) : null,
+                O("--description", "Cli_OptDescription", "D", includeCode),
+                O("--host", "Cli_OptHost", "H", includeCode),
+                O("--port", "Cli_OptPort", "P", includeCode),
+                O("--timeout", "Cli_OptTimeout", "S"),
+                O("--retries", "Cli_OptRetries", "R"),
+                O("--compression", "Cli_OptCompression", "L"),
+                O("--encryption", "Cli_OptEncryption", "on|off"),
+                O("--internet", "Cli_OptInternet", "none|mobile|vpn|public"),
+                O("--external-host", "Cli_OptExternalHost", "H"),
+                O("--external-port", "Cli_OptExternalPort", "P"),
+                new Option<string[]?>("--filter") { Description = s["Cli_OptFilter"], HelpName = "TABLE:send|receive|both" },
+                new Option<bool>("--password-stdin") { Description = s["Cli_OptPasswordStdin"] });
+        }
+
+        public void AddTo(Command c)
+        {
+            if (Code is not null) c.Add(Code);
+            foreach (Option o in new Option[] { Description, Host, Port, Timeout, Retries, Compression, Encryption, Internet, ExternalHost, ExternalPort, Filter, PasswordStdin })
+                c.Add(o);
+        }
+
+        public ProfileArgs Read(ParseResult p) => new(
+            Code is null ? null : p.GetValue(Code), p.GetValue(Description), p.GetValue(Host), p.GetValue(Port), p.GetValue(Timeout),
+            p.GetValue(Retries), p.GetValue(Compression), p.GetValue(Encryption), p.GetValue(Internet), p.GetValue(ExternalHost),
+            p.GetValue(ExternalPort), p.GetValue(Filter));
+    }
+}

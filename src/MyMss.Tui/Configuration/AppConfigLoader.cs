@@ -1,0 +1,118 @@
+using Microsoft.Extensions.Configuration;
+using MyMss.Core.Domain;
+using MyMss.Core.Rules;
+using MyMss.Tui.Resources;
+
+namespace MyMss.Tui.Configuration;
+
+/// <summary>
+/// appsettings.json beside the executable, then MYMSS_ environment variables (MYMSS_Database__Path),
+/// then the command-line options --db and --lang. Every key is checked here, once, at start-up.
+/// </summary>
+public static class AppConfigLoader
+{
+    public const string FileName = "appsettings.json";
+    public const string EnvironmentPrefix = "MYMSS_";
+    public const string DefaultDatabasePath = "data/mymss.db";
+    public const int MaxTables = 50;
+
+    public static AppConfig Load(string? dbOption, string? langOption, string? baseDirectory = null)
+    {
+        string file = Path.Combine(baseDirectory ?? AppContext.BaseDirectory, FileName);
+        IConfigurationRoot root;
+        var overrides = new Dictionary<string, string?>();
+        if (dbOption is not null)
+            overrides["Database:Path"] = dbOption;
+        if (langOption is not null)
+            overrides["Ui:Language"] = langOption;
+        try
+        {
+            root = new ConfigurationBuilder()
+                .AddJsonFile(file, optional: true, reloadOnChange: false)
+                .AddEnvironmentVariables(EnvironmentPrefix)
+                .AddInMemoryCollection(overrides)
+                .Build();
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or IOException or UnauthorizedAccessException)
+        {
+            var pt = new Strings(LanguageHint(langOption));
+            throw new ConfigException(pt.Format("Config_Malformed", file, Innermost(e).Message));
+        }
+
+        string language = (root["Ui:Language"] ?? "pt").Trim().ToLowerInvariant();
+        var strings = new Strings(Strings.Languages.Contains(language) ? language : LanguageHint(langOption));
+        string Source(string key) => root.GetSection(key).Value is null ? file : Origin(root, key, file, strings);
+        ConfigException Bad(string key, string? value, string problem) =>
+            new(strings.Format("Config_BadValue", Source(key), key, value ?? "", problem));
+
+        if (!Strings.Languages.Contains(language))
+            throw Bad("Ui:Language", root["Ui:Language"], strings["Config_Language"]);
+
+        string dbPath = root["Database:Path"] ?? DefaultDatabasePath;
+        if (string.IsNullOrWhiteSpace(dbPath) || dbPath.Any(char.IsControl))
+            throw Bad("Database:Path", dbPath, strings.Format(MessageKeys.Required));
+
+        int mssPort = Integer(root, "Mss:Port", null, ProfileRules.MinPort, ProfileRules.MaxPort, strings, Bad);
+        int frequency = Integer(root, "Sync:DefaultFrequencyHours", 24, SettingsRules.MinFrequency, SettingsRules.MaxFrequency, strings, Bad);
+        IReadOnlyList<string> tables = Tables(root, strings, Bad);
+        return new AppConfig(dbPath, mssPort, frequency, tables, language);
+    }
+
+    private static int Integer(IConfiguration root, string key, int? fallback, int min, int max, Strings strings,
+        Func<string, string?, string, ConfigException> bad)
+    {
+        string? text = root[key];
+        if (text is null && fallback is int f)
+            return f;
+        var errors = new List<FieldError>();
+        int? value = FieldRules.Integer(text, key, min, max, errors);
+        if (value is null)
+            throw bad(key, text, strings.Message(errors[0]));
+        return value.Value;
+    }
+
+    private static IReadOnlyList<string> Tables(IConfiguration root, Strings strings, Func<string, string?, string, ConfigException> bad)
+    {
+        IConfigurationSection section = root.GetSection("Sync:Tables");
+        if (!section.Exists())
+            return SyncOptions.DefaultTables;
+        if (section.Value is not null)
+            throw bad("Sync:Tables", section.Value, strings["Config_Tables"]);
+        var names = section.GetChildren()
+            .OrderBy(c => int.TryParse(c.Key, out int i) ? i : int.MaxValue)
+            .Select(c => c.Value?.Trim() ?? "")
+            .ToList();
+        bool ok = names.Count is > 0 and <= MaxTables
+            && names.All(n => n.Length is > 0 and <= 40 && !n.Any(ch => ch is ':' or ',' || char.IsControl(ch)))
+            && names.Distinct(StringComparer.OrdinalIgnoreCase).Count() == names.Count;
+        if (!ok)
+            throw bad("Sync:Tables", string.Join(",", names), strings["Config_Tables"]);
+        return names;
+    }
+
+    /// <summary>Which layer gave a key its value: the file, the environment or the command line.</summary>
+    private static string Origin(IConfigurationRoot root, string key, string file, Strings strings)
+    {
+        foreach (IConfigurationProvider provider in root.Providers.Reverse())
+        {
+            if (provider.TryGet(key, out _) || provider.GetChildKeys([], key).Any())
+                return provider switch
+                {
+                    Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationProvider =>
+                        strings["Config_Environment"] + " (" + EnvironmentPrefix + key.Replace(":", "__") + ")",
+                    Microsoft.Extensions.Configuration.Memory.MemoryConfigurationProvider => "--" + (key == "Ui:Language" ? "lang" : "db"),
+                    _ => file,
+                };
+        }
+        return file;
+    }
+
+    private static string LanguageHint(string? lang) => lang is "en" ? "en" : "pt";
+
+    private static Exception Innermost(Exception e)
+    {
+        while (e.InnerException is not null)
+            e = e.InnerException;
+        return e;
+    }
+}
