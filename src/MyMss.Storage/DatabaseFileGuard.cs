@@ -47,13 +47,26 @@ public static class DatabaseFileGuard
             throw new StoreException(StoreMessageKeys.NotADatabase, path);
     }
 
+    /// <summary>Creates the database's folder (and its parents) on first use.</summary>
+    public static void EnsureFolder(string path)
+    {
+        string? parent = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (string.IsNullOrEmpty(parent) || Directory.Exists(parent))
+            return;
+        try
+        {
+            Directory.CreateDirectory(parent);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new StoreException(StoreMessageKeys.CannotCreate, path, e);
+        }
+    }
+
     private static void CreateEmpty(string path)
     {
         try
         {
-            string? parent = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (!string.IsNullOrEmpty(parent))
-                Directory.CreateDirectory(parent);
             using var _ = new FileStream(path, OwnerOnly(FileMode.CreateNew, FileShare.ReadWrite));
         }
         catch (IOException) when (File.Exists(path))

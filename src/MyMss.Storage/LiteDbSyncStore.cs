@@ -32,6 +32,7 @@ public sealed class LiteDbSyncStore : ISyncStore
 
     private T Run<T>(Func<IStoreSession, T> work, bool commit)
     {
+        DatabaseFileGuard.EnsureFolder(Path);
         using IDisposable _ = ProcessLock.Acquire(Path, _lockTimeout);
         bool existed = DatabaseFileGuard.Prepare(Path);
         LiteDatabase db = Open();

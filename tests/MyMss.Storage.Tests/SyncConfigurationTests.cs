@@ -1,0 +1,149 @@
+using System.Text;
+using MyMss.Core.Domain;
+using MyMss.Core.Rules;
+using MyMss.Core.Security;
+using MyMss.Core.Services;
+
+namespace MyMss.Storage.Tests;
+
+/// <summary>The configuration service over a real LiteDB file.</summary>
+public sealed class SyncConfigurationTests : IDisposable
+{
+    private const string Secret = "Pa55-unique-9f3c1e";
+    private readonly TempDatabase _db = new();
+    private readonly Pbkdf2PasswordHasher _hasher = new();
+    private readonly SyncConfiguration _service;
+
+    public SyncConfigurationTests() =>
+        _service = new SyncConfiguration(new LiteDbSyncStore(_db.Path), _hasher, new SyncOptions(9000, 24, SyncOptions.DefaultTables));
+
+    public void Dispose() => _db.Dispose();
+
+    private ProfileInput Input(int code, string password = Secret) =>
+        _service.NewProfileInput([]) with
+        {
+            Code = code.ToString(), Description = $"Perfil {code}", Host = "10.0.0.5", Port = (9000 + code).ToString(),
+            Password = password, PasswordConfirmation = password,
+        };
+
+    private SyncProfile Create(int code) => _service.CreateProfile(Input(code)).Value!.Profile;
+
+    [Fact]
+    public void An_empty_database_has_the_configured_default_frequency_and_no_profiles()
+    {
+        SyncSnapshot snap = _service.Load();
+        Assert.Equal(new SyncSettings(24, null, null), snap.Settings);
+        Assert.Empty(snap.Profiles);
+        Assert.Equal("1", _service.NewProfileInput(snap.Profiles).Code);
+    }
+
+    [Fact]
+    public void The_first_profile_becomes_the_default_and_later_ones_do_not()
+    {
+        var first = _service.CreateProfile(Input(1));
+        Assert.True(first.Value!.BecameDefault);
+        Assert.True(first.Value.LicensingRefreshAdvised);
+        Assert.False(_service.CreateProfile(Input(2)).Value!.BecameDefault);
+        Assert.Equal(1, _service.Load().Settings.DefaultProfile);
+    }
+
+    [Fact]
+    public void A_taken_code_is_a_conflict_on_the_code_field()
+    {
+        Create(5);
+        var again = _service.CreateProfile(Input(5));
+        Assert.Equal(OutcomeStatus.Conflict, again.Status);
+        Assert.Equal((Fields.Code, MessageKeys.CodeTaken), (again.Errors[0].Field, again.Errors[0].MessageKey));
+    }
+
+    [Fact]
+    public void The_next_free_code_is_suggested()
+    {
+        Create(1);
+        Create(4);
+        Assert.Equal("5", _service.NewProfileInput(_service.Load().Profiles).Code);
+    }
+
+    [Fact]
+    public void No_clear_password_is_stored_only_a_verifiable_hash()
+    {
+        Create(1);
+        SyncProfile stored = _service.Load().Profiles.Single();
+        Assert.True(_hasher.Verify(Secret, stored.Password));
+        foreach (string file in Directory.GetFiles(Path.GetDirectoryName(_db.Path)!))
+        {
+            byte[] raw = File.ReadAllBytes(file);
+            foreach (Encoding enc in new[] { Encoding.UTF8, Encoding.Unicode })
+                Assert.Equal(-1, raw.AsSpan().IndexOf(enc.GetBytes(Secret)));
+        }
+    }
+
+    [Fact]
+    public void Editing_with_a_blank_password_keeps_it_and_a_new_one_replaces_it()
+    {
+        SyncProfile original = Create(1);
+        var kept = _service.UpdateProfile(1, ProfileInput.From(original) with { Description = "Nova" });
+        Assert.True(kept.IsOk);
+        Assert.False(kept.Value!.LicensingRefreshAdvised);
+        SyncProfile afterKeep = _service.Load().Profiles.Single();
+        Assert.Equal("Nova", afterKeep.Description);
+        Assert.Equal(original.Password.Hash, afterKeep.Password.Hash);
+        Assert.Equal(original.Version + 1, afterKeep.Version);
+
+        var changed = _service.UpdateProfile(1, ProfileInput.From(afterKeep) with { Password = "other", PasswordConfirmation = "other" });
+        Assert.True(changed.Value!.LicensingRefreshAdvised);
+        SyncProfile afterChange = _service.Load().Profiles.Single();
+        Assert.True(_hasher.Verify("other", afterChange.Password));
+        Assert.False(_hasher.Verify(Secret, afterChange.Password));
+    }
+
+    [Fact]
+    public void Changing_the_port_advises_a_licensing_refresh()
+    {
+        SyncProfile p = Create(1);
+        Assert.True(_service.UpdateProfile(1, ProfileInput.From(p) with { Port = "9100" }).Value!.LicensingRefreshAdvised);
+    }
+
+    [Fact]
+    public void The_code_cannot_change_and_a_missing_profile_is_not_found()
+    {
+        SyncProfile p = Create(1);
+        var moved = _service.UpdateProfile(1, ProfileInput.From(p) with { Code = "2" });
+        Assert.Equal(MessageKeys.CodeImmutable, Assert.Single(moved.Errors).MessageKey);
+        Assert.Equal(OutcomeStatus.NotFound, _service.UpdateProfile(9, ProfileInput.From(p) with { Code = "9" }).Status);
+        Assert.Equal(OutcomeStatus.NotFound, _service.DeleteProfile(9).Status);
+    }
+
+    [Fact]
+    public void Deleting_the_default_or_alternative_is_refused_and_says_which()
+    {
+        Create(1);
+        Create(2);
+        Create(3);
+        Assert.True(_service.SaveSettings(new SettingsInput("12", 1, 2)).IsOk);
+
+        var def = _service.DeleteProfile(1);
+        Assert.Equal(OutcomeStatus.Conflict, def.Status);
+        Assert.Equal((Fields.DefaultProfile, MessageKeys.ProfileIsDefault), (def.Errors[0].Field, def.Errors[0].MessageKey));
+        var alt = _service.DeleteProfile(2);
+        Assert.Equal((Fields.AlternativeProfile, MessageKeys.ProfileIsAlternative), (alt.Errors[0].Field, alt.Errors[0].MessageKey));
+
+        Assert.True(_service.DeleteProfile(3).IsOk);
+        Assert.Equal([1, 2], _service.Load().Profiles.Select(p => p.Code));
+    }
+
+    [Fact]
+    public void Settings_are_saved_and_refused_with_every_problem()
+    {
+        Create(1);
+        Create(2);
+        Outcome<SyncSettings> ok = _service.SaveSettings(new SettingsInput("48", 2, 1));
+        Assert.True(ok.IsOk);
+        Assert.Equal(new SyncSettings(48, 2, 1, ok.Value!.Version), _service.Load().Settings);
+
+        var bad = _service.SaveSettings(new SettingsInput("0", 3, 3));
+        Assert.Equal(OutcomeStatus.Invalid, bad.Status);
+        Assert.Equal(3, bad.Errors.Count);
+        Assert.Equal(48, _service.Load().Settings.FrequencyHours);
+    }
+}

@@ -1,0 +1,243 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace MyMss.Tui.Tests;
+
+public sealed class CliTests : IDisposable
+{
+    private const string Secret = "Very-secret-7c2d";
+    private readonly TempFolder _tmp = new();
+    private string Db => _tmp.File("mymss.db");
+
+    public void Dispose() => _tmp.Dispose();
+
+    private CliResult Cli(params string[] args) => CliProcess.Run(Db, null, args);
+
+    private CliResult Add(int code, params string[] extra) => CliProcess.Run(Db, Secret + "\n",
+        ["profiles", "add", "--code", code.ToString(), "--description", $"Perfil {code}", "--host", "10.0.0.5",
+         "--port", (9000 + code).ToString(), "--password-stdin", .. extra]);
+
+    private static void NoSecret(CliResult r)
+    {
+        Assert.DoesNotContain(Secret, r.All);
+        Assert.DoesNotContain("salt", r.All, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("hash", r.All, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void A_profile_added_with_password_from_stdin_is_listed_as_JSON_with_every_field_and_no_secret()
+    {
+        CliResult add = Add(3, "--timeout", "30", "--retries", "5", "--compression", "9", "--encryption", "on",
+            "--internet", "mobile", "--external-host", "sync.example.pt", "--external-port", "9443",
+            "--filter", "Artigos:send", "--filter", "Preços:both");
+        Assert.Equal(0, add.ExitCode);
+        NoSecret(add);
+        Assert.Contains("MISCommunicator", add.Err); // licensing reminder
+
+        CliResult list = Cli("profiles", "list", "--json");
+        Assert.Equal(0, list.ExitCode);
+        NoSecret(list);
+        JsonElement p = Assert.Single(JsonDocument.Parse(list.Out).RootElement.EnumerateArray());
+        Assert.Equal(3, p.GetProperty("code").GetInt32());
+        Assert.Equal("Perfil 3", p.GetProperty("description").GetString());
+        Assert.Equal("10.0.0.5", p.GetProperty("host").GetString());
+        Assert.Equal(9003, p.GetProperty("port").GetInt32());
+        Assert.Equal(30, p.GetProperty("timeoutSeconds").GetInt32());
+        Assert.Equal(5, p.GetProperty("retries").GetInt32());
+        Assert.Equal(9, p.GetProperty("compression").GetInt32());
+        Assert.True(p.GetProperty("encryption").GetBoolean());
+        Assert.Equal("MobileData", p.GetProperty("internetAccess").GetString());
+        Assert.Equal("sync.example.pt", p.GetProperty("externalHost").GetString());
+        Assert.Equal(9443, p.GetProperty("externalPort").GetInt32());
+        JsonElement filter = p.GetProperty("transferFilter");
+        Assert.True(filter.GetProperty("enabled").GetBoolean());
+        var tables = filter.GetProperty("tables").EnumerateArray().ToList();
+        Assert.Equal(10, tables.Count);
+        JsonElement precos = tables.Single(t => t.GetProperty("name").GetString() == "Preços");
+        Assert.True(precos.GetProperty("send").GetBoolean() && precos.GetProperty("receive").GetBoolean());
+        JsonElement artigos = tables.Single(t => t.GetProperty("name").GetString() == "Artigos");
+        Assert.True(artigos.GetProperty("send").GetBoolean() && !artigos.GetProperty("receive").GetBoolean());
+        Assert.Equal(
+            ["code", "description", "host", "port", "timeoutSeconds", "retries", "compression", "encryption", "internetAccess",
+             "externalHost", "externalPort", "transferFilter"],
+            p.EnumerateObject().Select(o => o.Name));
+
+        CliResult show = Cli("profiles", "show", "3");
+        Assert.Equal(0, show.ExitCode);
+        NoSecret(show);
+        Assert.Contains("sync.example.pt", show.Out);
+    }
+
+    [Theory]
+    [InlineData("--port", "9000", "Porta (--port)", "9000")]
+    [InlineData("--port", "0", "Porta (--port)", "1 e 65535")]
+    [InlineData("--port", "65536", "Porta (--port)", "65535")]
+    [InlineData("--port", "abc", "Porta (--port)", "número inteiro")]
+    [InlineData("--host", "bad host", "Servidor (MISCommunicator) (--host)", "IP")]
+    [InlineData("--timeout", "301", "Timeout (s) (--timeout)", "300")]
+    [InlineData("--retries", "11", "Tentativas (--retries)", "10")]
+    [InlineData("--compression", "10", "Compressão (--compression)", "9")]
+    [InlineData("--description", "", "Descrição (--description)", "obrigatório")]
+    [InlineData("--encryption", "maybe", "--encryption", "on|off")]
+    [InlineData("--internet", "satellite", "--internet", "mobile")]
+    [InlineData("--filter", "Nada:both", "--filter", "Nada")]
+    [InlineData("--filter", "Artigos:sideways", "--filter", "send|receive|both")]
+    [InlineData("--internet", "vpn", "Endereço externo (--external-host)", "obrigatório")]
+    public void Each_refused_input_exits_1_naming_the_field(string option, string value, string field, string detail)
+    {
+        string[] args = ["profiles", "add", "--code", "1", "--description", "D", "--host", "h.pt", "--port", "9001", "--password-stdin"];
+        int at = Array.IndexOf(args, option);
+        args = at >= 0 ? args.Select((a, i) => i == at + 1 ? value : a).ToArray() : [.. args, option, value];
+        CliResult r = CliProcess.Run(Db, Secret + "\n", args);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains(field, r.Err);
+        Assert.Contains(detail, r.Err);
+        NoSecret(r);
+        Assert.Contains("Ainda não há perfis", Cli("profiles", "list").Out);
+    }
+
+    [Fact]
+    public void Several_problems_are_all_reported_in_one_run_in_English_and_JSON()
+    {
+        CliResult r = CliProcess.Run(Db, "\n", "--lang", "en", "profiles", "add", "--code", "0", "--description", " ", "--host", "-x",
+            "--port", "9000", "--password-stdin", "--json");
+        Assert.Equal(1, r.ExitCode);
+        var fields = JsonDocument.Parse(r.Out).RootElement.GetProperty("errors").EnumerateArray()
+            .Select(e => e.GetProperty("field").GetString()).ToList();
+        Assert.Equal(["code", "description", "password", "host", "port"], fields);
+        Assert.Contains("Port (--port): port 9000 is the MSS port (9000)", r.Err);
+        Assert.Contains("Password (--password-stdin): is mandatory when creating a profile", r.Err);
+    }
+
+    [Fact]
+    public void Without_a_terminal_or_password_stdin_add_is_refused_on_the_password()
+    {
+        CliResult r = CliProcess.Run(Db, "", "profiles", "add", "--code", "1", "--description", "D", "--host", "h.pt", "--port", "9001");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("--password-stdin", r.Err);
+    }
+
+    [Fact]
+    public void The_default_profile_cannot_be_deleted_and_the_message_says_it_is_the_default()
+    {
+        Assert.Equal(0, Add(1).ExitCode);
+        Assert.Equal(0, Add(2).ExitCode);
+        Assert.Equal(0, Add(3).ExitCode);
+        Assert.Equal(0, Cli("settings", "set", "--alternative", "2").ExitCode);
+
+        CliResult def = Cli("profiles", "delete", "1");
+        Assert.Equal(3, def.ExitCode);
+        Assert.Contains("o perfil 1 é o perfil de sincronização default", def.Err);
+        CliResult alt = Cli("--lang", "en", "profiles", "delete", "2");
+        Assert.Equal(3, alt.ExitCode);
+        Assert.Contains("profile 2 is the alternative sync profile", alt.Err);
+
+        Assert.Equal(0, Cli("profiles", "delete", "3").ExitCode);
+        Assert.Equal(3, Cli("profiles", "show", "3").ExitCode);
+        Assert.Equal(3, Cli("profiles", "delete", "3").ExitCode);
+    }
+
+    [Fact]
+    public void Settings_are_set_and_shown_as_text_and_JSON()
+    {
+        Assert.Equal(0, Add(1).ExitCode);
+        Assert.Equal(0, Add(2).ExitCode);
+        Assert.Equal(0, Cli("settings", "set", "--frequency", "12", "--default", "2", "--alternative", "1").ExitCode);
+        JsonElement s = JsonDocument.Parse(Cli("settings", "show", "--json").Out).RootElement;
+        Assert.Equal(12, s.GetProperty("frequencyHours").GetInt32());
+        Assert.Equal(2, s.GetProperty("defaultProfile").GetInt32());
+        Assert.Equal(1, s.GetProperty("alternativeProfile").GetInt32());
+        Assert.Equal(0, Cli("settings", "set", "--alternative", "none").ExitCode);
+        Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(Cli("settings", "show", "--json").Out).RootElement.GetProperty("alternativeProfile").ValueKind);
+        Assert.Contains("2 · Perfil 2", Cli("settings", "show").Out);
+
+        CliResult bad = Cli("settings", "set", "--frequency", "721", "--alternative", "2");
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("Frequência de atualização de dados (horas) (--frequency)", bad.Err);
+        Assert.Contains("Perfil de sincronização alternativo (--alternative)", bad.Err);
+        Assert.Equal(1, Cli("settings", "set", "--default", "x").ExitCode);
+    }
+
+    [Fact]
+    public void Edit_changes_only_the_given_options_and_keeps_the_password_unless_asked()
+    {
+        Assert.Equal(0, Add(1).ExitCode);
+        CliResult edit = Cli("profiles", "edit", "1", "--description", "Rede interna", "--retries", "0");
+        Assert.Equal(0, edit.ExitCode);
+        Assert.DoesNotContain("MISCommunicator", edit.Err); // neither port nor password changed
+        JsonElement p = JsonDocument.Parse(Cli("profiles", "show", "1", "--json").Out).RootElement;
+        Assert.Equal("Rede interna", p.GetProperty("description").GetString());
+        Assert.Equal(0, p.GetProperty("retries").GetInt32());
+        Assert.Equal(9001, p.GetProperty("port").GetInt32());
+
+        CliResult pw = CliProcess.Run(Db, "new-" + Secret + "\n", "profiles", "edit", "1", "--password-stdin");
+        Assert.Equal(0, pw.ExitCode);
+        Assert.Contains("MISCommunicator", pw.Err);
+        Assert.Equal(3, Cli("profiles", "edit", "42", "--description", "x").ExitCode);
+    }
+
+    [Fact]
+    public void Usage_errors_exit_2_and_help_and_version_exit_0()
+    {
+        Assert.Equal(2, Cli("profiles", "frobnicate").ExitCode);
+        Assert.Equal(2, Cli("profiles", "add", "--code", "1").ExitCode);
+        Assert.Equal(2, Cli("profiles", "show", "x").ExitCode);
+        Assert.Equal(2, Cli("settings", "set").ExitCode);
+        CliResult help = Cli("--help");
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains("profiles", help.Out);
+        CliResult version = CliProcess.RunRaw(null, null, "--version");
+        Assert.Equal(0, version.ExitCode);
+        Assert.Matches(@"^\d+\.\d+\.\d+", version.Out);
+    }
+
+    [Fact]
+    public void A_database_path_at_a_foreign_file_exits_4_and_the_file_is_unchanged()
+    {
+        string notes = _tmp.File("notes.txt");
+        File.WriteAllText(notes, "not a database\n");
+        byte[] before = SHA256.HashData(File.ReadAllBytes(notes));
+        CliResult r = CliProcess.Run(notes, null, "profiles", "list");
+        Assert.Equal(4, r.ExitCode);
+        Assert.Contains("não é uma base de dados myMSS", r.Err);
+        Assert.Single(r.Err.Trim().Split('\n'));
+        Assert.Equal(before, SHA256.HashData(File.ReadAllBytes(notes)));
+        Assert.Equal(4, CliProcess.Run(_tmp.Path, null, "profiles", "list").ExitCode); // a directory
+    }
+
+    [Theory]
+    [InlineData("MYMSS_Mss__Port", "abc", "Mss:Port")]
+    [InlineData("MYMSS_Mss__Port", "0", "Mss:Port")]
+    [InlineData("MYMSS_Sync__DefaultFrequencyHours", "1000", "Sync:DefaultFrequencyHours")]
+    [InlineData("MYMSS_Ui__Language", "fr", "Ui:Language")]
+    public void A_bad_configuration_value_exits_4_with_one_line_naming_the_key(string variable, string value, string key)
+    {
+        CliResult r = CliProcess.RunRaw(null, new Dictionary<string, string> { [variable] = value }, "--db", Db, "profiles", "list");
+        Assert.Equal(4, r.ExitCode);
+        Assert.Contains(key, r.Err);
+        Assert.Contains(variable, r.Err);
+        Assert.Single(r.Err.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void Environment_variables_choose_the_database_and_the_MSS_port()
+    {
+        var env = new Dictionary<string, string> { ["MYMSS_Database__Path"] = Db, ["MYMSS_Mss__Port"] = "9001" };
+        CliResult r = CliProcess.RunRaw(Secret + "\n", env, "profiles", "add", "--code", "1", "--description", "D", "--host", "h.pt", "--port", "9001", "--password-stdin");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("(9001)", r.Err);
+        Assert.Equal(0, CliProcess.RunRaw(Secret + "\n", env, "profiles", "add", "--code", "1", "--description", "D", "--host", "h.pt", "--port", "9000", "--password-stdin").ExitCode);
+        Assert.Equal(0, Cli("profiles", "show", "1").ExitCode);
+    }
+
+    [Fact]
+    public void Concurrent_processes_lose_no_write()
+    {
+        const int processes = 6;
+        var results = Enumerable.Range(1, processes).AsParallel().WithDegreeOfParallelism(processes).Select(i => Add(i)).ToList();
+        Assert.All(results, r => Assert.Equal(0, r.ExitCode));
+        var codes = JsonDocument.Parse(Cli("profiles", "list", "--json").Out).RootElement.EnumerateArray()
+            .Select(p => p.GetProperty("code").GetInt32());
+        Assert.Equal(Enumerable.Range(1, processes), codes);
+    }
+}
