@@ -51,3 +51,10 @@ public static class ProfileDefaults
 
 /// <summary>Settings as typed: frequency as text, profile codes as chosen.</summary>
 public sealed record SettingsInput(string FrequencyHours, int? DefaultProfile, int? AlternativeProfile);
+
+public static class ProfileInputComparison
+{
+    /// <summary>True when two inputs hold the same values (tables compared row by row), e.g. to know whether an editor has changes.</summary>
+    public static bool SameAs(this ProfileInput a, ProfileInput b) =>
+        a with { Tables = Array.Empty<TableTransfer>() } == b with { Tables = Array.Empty<TableTransfer>() } && a.Tables.SequenceEqual(b.Tables);
+}

@@ -102,17 +102,25 @@ public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, 
         SyncProfile? current = s.GetProfile(code);
         if (current is null)
             return Outcome<SyncProfile>.Fail(OutcomeStatus.NotFound, new FieldError(Fields.Code, MessageKeys.ProfileNotFound, code));
-        SyncSettings settings = s.GetSettings() ?? DefaultSettings;
+        IReadOnlyList<FieldError> blockers = Blockers(s.GetSettings() ?? DefaultSettings, code);
+        if (blockers.Count > 0)
+            return Outcome<SyncProfile>.Fail(OutcomeStatus.Conflict, blockers);
+        s.DeleteProfile(code);
+        return Outcome<SyncProfile>.Ok(current);
+    });
+
+    /// <summary>Why a profile cannot be deleted now (it is the saved default or alternative), so a front end can say so before asking to confirm.</summary>
+    public IReadOnlyList<FieldError> DeletionBlockers(int code) => store.Read(s => Blockers(s.GetSettings() ?? DefaultSettings, code));
+
+    private static IReadOnlyList<FieldError> Blockers(SyncSettings settings, int code)
+    {
         var errors = new List<FieldError>();
         if (settings.DefaultProfile == code)
             errors.Add(new FieldError(Fields.DefaultProfile, MessageKeys.ProfileIsDefault, code));
         if (settings.AlternativeProfile == code)
             errors.Add(new FieldError(Fields.AlternativeProfile, MessageKeys.ProfileIsAlternative, code));
-        if (errors.Count > 0)
-            return Outcome<SyncProfile>.Fail(OutcomeStatus.Conflict, errors);
-        s.DeleteProfile(code);
-        return Outcome<SyncProfile>.Ok(current);
-    });
+        return errors;
+    }
 
     public Outcome<SyncSettings> SaveSettings(SettingsInput input) => store.Write(s =>
     {

@@ -1,12 +1,54 @@
+using MyMss.Core.Ports;
+using MyMss.Core.Services;
+using MyMss.Tui.Cli;
+using MyMss.Tui.Configuration;
+using MyMss.Tui.Resources;
+using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
+
 namespace MyMss.Tui.Screens;
 
+/// <summary>Opens the screen. Configuration and database problems are reported as one line before the terminal is taken over.</summary>
 public static class ScreenLauncher
 {
-    public static int Run(AppHost host, string? db, string? lang)
+    public static int Run(IAppHost host, string? db, string? lang)
     {
-        var (config, service) = host.Compose(db, lang);
-        var snap = service.Load();
-        Console.WriteLine($"{config.DatabasePath}: {snap.Profiles.Count}");
-        return 0;
+        AppConfig config;
+        SyncConfiguration service;
+        Strings strings = new(lang ?? "pt");
+        try
+        {
+            (config, service) = host.Compose(db, lang);
+            strings = new Strings(config.Language);
+            service.Load(); // checks the database file before the screen opens
+        }
+        catch (ConfigException e)
+        {
+            Console.Error.WriteLine("mymss: " + e.Message);
+            return ExitCodes.StorageOrConfig;
+        }
+        catch (StoreException e)
+        {
+            Console.Error.WriteLine("mymss: " + strings.Describe(e));
+            return ExitCodes.StorageOrConfig;
+        }
+
+        string? failure = null;
+        using (IApplication app = Application.Create().Init(DriverRegistry.Names.ANSI))
+        {
+            using var screen = new MainScreen(service, strings);
+            screen.InstallKeys(app);
+            app.Run(screen, e =>
+            {
+                // Nothing may reach the terminal as a stack trace: log it, leave the screen, say one line.
+                failure = e is StoreException se ? strings.Describe(se) : strings.Format("Cli_Unexpected", e.GetType().Name, ErrorLog.Write(e, config.DatabasePath));
+                app.RequestStop();
+                return true;
+            });
+        }
+        if (failure is null)
+            return ExitCodes.Ok;
+        Console.Error.WriteLine("mymss: " + failure);
+        return ExitCodes.StorageOrConfig;
     }
 }

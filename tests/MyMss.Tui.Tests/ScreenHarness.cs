@@ -1,0 +1,134 @@
+using System.Runtime.CompilerServices;
+using MyMss.Core.Domain;
+using MyMss.Core.Security;
+using MyMss.Core.Services;
+using MyMss.Storage;
+using MyMss.Tui.Resources;
+using MyMss.Tui.Screens;
+using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
+using Terminal.Gui.Input;
+using Terminal.Gui.Testing;
+using Terminal.Gui.Time;
+using Terminal.Gui.ViewBase;
+
+namespace MyMss.Tui.Tests;
+
+internal static class HeadlessSetup
+{
+    [ModuleInitializer]
+    internal static void Init()
+    {
+        // Never paint over the terminal that runs the tests; run nested loops fast.
+        Environment.SetEnvironmentVariable("DisableRealDriverIO", "1");
+        Application.MaximumIterationsPerSecond = 1000;
+    }
+}
+
+/// <summary>
+/// The real main screen on the headless ANSI driver at 80x24, over a real LiteDB file.
+/// Modal dialogs are driven step by step from the application's iteration event.
+/// </summary>
+public sealed class ScreenHarness : IDisposable
+{
+    public const int MssPort = 9000;
+    private readonly TempFolder _tmp = new();
+    private readonly SessionToken? _token;
+
+    public ScreenHarness(string language = "pt", Action<SyncConfiguration>? seed = null)
+    {
+        Strings = new Strings(language);
+        Service = new SyncConfiguration(new LiteDbSyncStore(_tmp.File("mymss.db")), new Pbkdf2PasswordHasher(),
+            new SyncOptions(MssPort, 24, SyncOptions.DefaultTables));
+        seed?.Invoke(Service);
+        App = Application.Create(new VirtualTimeProvider()).Init(DriverRegistry.Names.ANSI);
+        App.Driver!.SetScreenSize(80, 24);
+        Screen = new MainScreen(Service, Strings);
+        Screen.InstallKeys(App);
+        _token = App.Begin(Screen);
+    }
+
+    public IApplication App { get; }
+    public MainScreen Screen { get; }
+    public SyncConfiguration Service { get; }
+    public Strings Strings { get; }
+
+    public void Keys(params Key[] keys)
+    {
+        foreach (Key k in keys)
+            App.InjectKey(k);
+        App.LayoutAndDraw();
+    }
+
+    public void Type(string text)
+    {
+        foreach (char c in text)
+            App.InjectKey((Key)c);
+    }
+
+    public string Text()
+    {
+        App.LayoutAndDraw();
+        return App.Driver!.ToString()!;
+    }
+
+    /// <summary>The screen as one line of words: borders dropped, wrapped lines joined, so wrapped messages can be matched.</summary>
+    public string Flat() =>
+        System.Text.RegularExpressions.Regex.Replace(Text().Replace('│', ' ').Replace('┃', ' ').Replace('║', ' '), @"\s+", " ");
+
+    public View? Focused => App.Navigation?.GetFocused();
+
+    /// <summary>
+    /// Runs <paramref name="trigger"/> (which opens modals); each step runs once, on an iteration where the
+    /// top runnable is exactly its type. A modal still open after the steps is closed, and the test fails.
+    /// </summary>
+    public void Drive(Action trigger, params Step[] steps)
+    {
+        int next = 0, idle = 0;
+        string? stuck = null;
+        void OnIteration(object? sender, EventArgs<IApplication?> e)
+        {
+            IRunnable? top = App.TopRunnable;
+            if (top is null || ReferenceEquals(top, Screen))
+                return;
+            if (next < steps.Length && top.GetType() == steps[next].Type)
+            {
+                Step step = steps[next++];
+                idle = 0;
+                step.Act((View)top);
+                return;
+            }
+            if (++idle > 300)
+            {
+                stuck ??= $"{top.GetType().Name} still open after step {next} of {steps.Length}";
+                App.RequestStop(top);
+            }
+        }
+        App.Iteration += OnIteration;
+        try
+        {
+            trigger();
+        }
+        finally
+        {
+            App.Iteration -= OnIteration;
+        }
+        App.LayoutAndDraw();
+        Assert.Null(stuck);
+        Assert.Equal(steps.Length, next);
+    }
+
+    public void Dispose()
+    {
+        if (_token is not null)
+            App.End(_token);
+        Screen.Dispose();
+        App.Dispose();
+        _tmp.Dispose();
+    }
+}
+
+public sealed record Step(Type Type, Action<View> Act)
+{
+    public static Step On<T>(Action<T> act) where T : View => new(typeof(T), v => act((T)v));
+}

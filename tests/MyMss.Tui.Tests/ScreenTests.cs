@@ -1,0 +1,419 @@
+using MyMss.Core.Domain;
+using MyMss.Core.Rules;
+using MyMss.Core.Services;
+using MyMss.Tui.Screens;
+using Terminal.Gui.App;
+using Terminal.Gui.Input;
+using Terminal.Gui.Views;
+
+namespace MyMss.Tui.Tests;
+
+public sealed class ScreenTests
+{
+    private const string Secret = "Screen-secret-41";
+
+    private static ProfileInput Input(SyncConfiguration s, int code, string description) =>
+        s.NewProfileInput([]) with
+        {
+            Code = code.ToString(), Description = description, Host = "10.0.0.5", Port = (9000 + code).ToString(),
+            Password = Secret, PasswordConfirmation = Secret,
+        };
+
+    private static void Seed(SyncConfiguration s, params (int Code, string Description)[] profiles)
+    {
+        foreach (var (code, description) in profiles)
+            Assert.True(s.CreateProfile(Input(s, code, description)).IsOk);
+    }
+
+    [Fact]
+    public void The_main_screen_at_80x24_in_Portuguese()
+    {
+        using var h = new ScreenHarness("pt");
+        string[] lines = h.Text().TrimEnd('\n').Split('\n');
+        Assert.Equal(24, lines.Length);
+        string screen = string.Join('\n', lines);
+        Assert.Contains("myMSS · BackOffice · Sincronização", lines[0]);
+        Assert.Contains("Frequência de atualização de dados (horas): 24", screen);
+        Assert.Contains("Perfil de sincronização default:", screen);
+        Assert.Contains("Perfil de sincronização alternativo: (nenhum)", screen);
+        Assert.Contains("Perfis de sincronização", screen);
+        Assert.Contains("Código", screen);
+        Assert.Contains("Descrição", screen);
+        Assert.Contains("Prima F2", screen);
+        foreach (string button in new[] { "Novo", "Alterar", "Eliminar", "Gravar", "Sair" })
+            Assert.Contains(button, lines[21]);
+        foreach (string hint in new[] { "F2", "Novo", "F4", "Alterar", "F8", "Eliminar", "F10", "Gravar", "F1", "Ajuda", "Ctrl+Q", "Sair" })
+            Assert.Contains(hint, lines[23]);
+    }
+
+    [Fact]
+    public void The_main_screen_at_80x24_in_English_with_profiles()
+    {
+        using var h = new ScreenHarness("en", s => Seed(s, (1, "Rede interna"), (2, "Exterior (rede móvel)")));
+        string screen = h.Text();
+        Assert.Contains("myMSS · BackOffice · Synchronisation", screen);
+        Assert.Contains("Data update frequency (hours): 24", screen);
+        Assert.Contains("Default sync profile:", screen);
+        Assert.Contains("1 · Rede interna", screen);
+        Assert.Contains("Alternative sync profile:", screen);
+        Assert.Contains("(none)", screen);
+        Assert.Contains("Exterior (rede móvel)", screen);
+        Assert.DoesNotContain("Press F2", screen);
+        foreach (string hint in new[] { "New", "Edit", "Delete", "Save", "Help", "Quit" })
+            Assert.Contains(hint, screen.Split('\n')[23]);
+    }
+
+    [Fact]
+    public void A_profile_is_created_through_the_editor_with_every_tab()
+    {
+        using var h = new ScreenHarness();
+        h.Drive(() => h.Keys(Key.F2),
+            Step.On<ProfileEditor>(e =>
+            {
+                Assert.Equal("1", e.Code.Text); // next free code suggested
+                e.Description.SetFocus();
+                h.Type("Exterior (rede móvel)");
+                h.Keys(Key.Tab);
+                h.Type(Secret);
+                h.Keys(Key.Tab);
+                h.Type(Secret);
+                h.Keys(Key.D1.WithAlt);
+                Assert.Same(e.Host, h.Focused);
+                h.Type("10.0.0.5");
+                h.Keys(Key.Tab);
+                h.Type("9002");
+                h.Keys(Key.Tab);
+                h.Type("30");
+                h.Keys(Key.Tab);
+                h.Type("5");
+                h.Keys(Key.Tab);
+                h.Type("9");
+                h.Keys(Key.Tab, Key.Space); // Encriptação
+                h.Keys(Key.PageDown.WithCtrl); // Comunicação
+                Assert.Same(e.Communication, e.Tabs.Value);
+                Assert.False(e.ExternalHost.Enabled);
+                e.Access.Value = 1; // Rede móvel
+                Assert.True(e.ExternalHost.Enabled);
+                Assert.Equal("9002", e.ExternalPort.Text); // defaults to the port
+                e.ExternalHost.SetFocus();
+                h.Type("sync.example.pt");
+                h.Keys(Key.Tab);
+                h.Type("9443");
+                h.Keys(Key.D3.WithAlt); // Filtro de transferência
+                Assert.Same(e.FilterEnabled, h.Focused);
+                Assert.False(e.TableRows[0].Send.Enabled);
+                h.Keys(Key.Space);
+                Assert.True(e.TableRows[0].Send.Enabled);
+                e.TableRows[0].Send.SetFocus();
+                h.Keys(Key.Space);
+                e.TableRows[2].Receive.SetFocus();
+                h.Keys(Key.Space);
+                h.Keys(Key.F10);
+            }));
+
+        SyncProfile p = Assert.Single(h.Service.Load().Profiles);
+        Assert.Equal((1, "Exterior (rede móvel)", "10.0.0.5", 9002, 30, 5, 9, true), (p.Code, p.Description, p.Host, p.Port, p.TimeoutSeconds, p.Retries, p.Compression, p.Encryption));
+        Assert.Equal((InternetAccess.MobileData, "sync.example.pt", (int?)9443), (p.InternetAccess, p.ExternalHost, p.ExternalPort));
+        Assert.True(p.TransferFilter.Enabled);
+        Assert.Equal([new TableTransfer("Artigos", true, false), new TableTransfer("Preços", false, true)],
+            p.TransferFilter.Tables.Where(t => t.Send || t.Receive));
+        Assert.Equal(1, h.Service.Load().Settings.DefaultProfile);
+
+        string screen = h.Text();
+        Assert.Contains("Exterior (rede móvel)", screen);
+        Assert.Contains("1 · Exterior (rede móvel)", screen); // the default drop-down
+        Assert.Contains("refresh do licenciamento no MISCommunicator", h.Flat()); // licensing reminder
+        Assert.DoesNotContain(Secret, screen);
+    }
+
+    [Fact]
+    public void Each_refused_input_shows_its_message_and_moves_focus_to_its_tab_and_field()
+    {
+        using var h = new ScreenHarness();
+        h.Drive(() => h.Keys(Key.F2),
+            Step.On<ProfileEditor>(e =>
+            {
+                e.Description.SetFocus();
+                h.Type("Perfil");
+                h.Keys(Key.Tab);
+                h.Type("pw");
+                h.Keys(Key.Tab);
+                h.Type("pw");
+                e.Access.Value = 2; // VPN, without an external host
+                e.Host.SetFocus();
+                h.Type("10.0.0.5");
+                h.Keys(Key.Tab);
+                h.Type("9000"); // the MSS port
+                e.Description.SetFocus();
+                h.Keys(Key.F10);
+            }),
+            Step.On<ProfileEditor>(e =>
+            {
+                // Port (Geral) is the first problem: its tab is shown and it has the focus.
+                Assert.Equal([Fields.Port, Fields.ExternalHost], e.Problems.Select(p => p.Field));
+                Assert.Same(e.General, e.Tabs.Value);
+                Assert.Same(e.Port, h.Focused);
+                string screen = h.Text();
+                Assert.Contains("a porta 9000 é a porta do MSS (9000)", screen);
+                Assert.Contains("Endereço externo: é obrigatório", screen);
+                // Nothing typed was lost.
+                Assert.Equal(("Perfil", "pw", "pw", "10.0.0.5", "9000"), (e.Description.Text, e.Password.Text, e.PasswordConfirmation.Text, e.Host.Text, e.Port.Text));
+                e.Port.SelectAll();
+                h.Type("abc"); // not a number: a message, not an exception
+                h.Keys(Key.F10);
+            }),
+            Step.On<ProfileEditor>(e =>
+            {
+                Assert.Contains("Porta: tem de ser um número inteiro", h.Text());
+                e.Port.SelectAll();
+                h.Type("9005");
+                h.Keys(Key.F10);
+            }),
+            Step.On<ProfileEditor>(e =>
+            {
+                // Now only the external host is wrong: the Comunicação tab comes to the front.
+                Assert.Equal([Fields.ExternalHost], e.Problems.Select(p => p.Field));
+                Assert.Same(e.Communication, e.Tabs.Value);
+                Assert.Same(e.ExternalHost, h.Focused);
+                h.Type("vpn.example.pt");
+                h.Keys(Key.F10);
+            }));
+        SyncProfile p = Assert.Single(h.Service.Load().Profiles);
+        Assert.Equal((9005, InternetAccess.Vpn, "vpn.example.pt"), (p.Port, p.InternetAccess, p.ExternalHost));
+    }
+
+    [Fact]
+    public void An_enabled_filter_without_tables_is_refused_on_the_filter_tab()
+    {
+        using var h = new ScreenHarness();
+        h.Drive(() => h.Keys(Key.F2),
+            Step.On<ProfileEditor>(e =>
+            {
+                e.Description.Text = "D";
+                e.Password.Text = e.PasswordConfirmation.Text = "pw";
+                e.Host.Text = "h.pt";
+                e.Port.Text = "9001";
+                h.Keys(Key.D3.WithAlt, Key.Space, Key.D1.WithAlt, Key.F10);
+            }),
+            Step.On<ProfileEditor>(e =>
+            {
+                Assert.Same(e.Filter, e.Tabs.Value);
+                Assert.Contains("marque Enviar ou Receber", h.Text());
+                h.Keys(Key.S.WithAlt);
+            }),
+            Step.On<Dialog>(d => h.Keys(Key.Enter)), // "Sair sem gravar?" — Enter is No: back to the editor
+            Step.On<ProfileEditor>(e => h.Keys(Key.Esc)),
+            Step.On<Dialog>(d => h.Keys(Key.S.WithAlt))); // Sim
+        Assert.Empty(h.Service.Load().Profiles);
+    }
+
+    [Fact]
+    public void Editing_keeps_the_password_when_left_empty()
+    {
+        using var h = new ScreenHarness(seed: s => Seed(s, (1, "Rede interna")));
+        byte[] hash = h.Service.Load().Profiles[0].Password.Hash;
+        h.Drive(() => h.Keys(Key.Enter), // Enter on the table = Alterar
+            Step.On<ProfileEditor>(e =>
+            {
+                Assert.Equal("1", e.Code.Text);
+                Assert.True(e.Code.ReadOnly);
+                Assert.Contains("(vazio = mantém)", h.Text());
+                Assert.Equal("", e.Password.Text);
+                Assert.Same(e.Description, h.Focused); // the code cannot change: the cursor starts on the description
+                e.Description.SelectAll();
+                h.Type("Rede interna (sede)");
+                h.Keys(Key.F10);
+            }));
+        SyncProfile p = h.Service.Load().Profiles[0];
+        Assert.Equal("Rede interna (sede)", p.Description);
+        Assert.Equal(hash, p.Password.Hash);
+        Assert.DoesNotContain("MISCommunicator", h.Text()); // neither port nor password changed
+        Assert.Contains("1 · Rede interna (sede)", h.Text());
+    }
+
+    [Fact]
+    public void Changing_the_port_in_the_editor_reminds_of_the_licensing()
+    {
+        using var h = new ScreenHarness(seed: s => Seed(s, (1, "Rede interna")));
+        h.Drive(() => h.Keys(Key.F4),
+            Step.On<ProfileEditor>(e =>
+            {
+                e.Port.Text = "9100";
+                h.Keys(Key.V.WithAlt);
+            }));
+        Assert.Equal(9100, h.Service.Load().Profiles[0].Port);
+        Assert.Contains("refresh do licenciamento no MISCommunicator", h.Flat());
+    }
+
+    [Fact]
+    public void Deleting_the_default_or_alternative_is_refused_saying_which()
+    {
+        using var h = new ScreenHarness(seed: s =>
+        {
+            Seed(s, (1, "Um"), (2, "Dois"));
+            Assert.True(s.SaveSettings(new SettingsInput("24", 1, 2)).IsOk);
+        });
+        string? message = null;
+        h.Drive(() => h.Keys(Key.F8),
+            Step.On<Dialog>(d => { message = h.Flat(); h.Keys(Key.Enter); }));
+        Assert.Contains("o perfil 1 é o perfil de sincronização default", message);
+        h.Keys(Key.CursorDown);
+        Assert.Equal(2, h.Screen.SelectedCode);
+        h.Drive(() => h.Keys(Key.Delete),
+            Step.On<Dialog>(d => { message = h.Flat(); h.Keys(Key.Enter); }));
+        Assert.Contains("o perfil 2 é o perfil de sincronização alternativo", message);
+        Assert.Equal(2, h.Service.Load().Profiles.Count);
+    }
+
+    [Fact]
+    public void Deleting_another_profile_asks_first_and_the_drop_downs_follow()
+    {
+        using var h = new ScreenHarness(seed: s => Seed(s, (1, "Um"), (2, "Dois"), (3, "Três")));
+        h.Keys(Key.CursorDown, Key.CursorDown);
+        Assert.Equal(3, h.Screen.SelectedCode);
+        string? question = null;
+        h.Drive(() => h.Keys(Key.F8),
+            Step.On<Dialog>(d => { question = h.Flat(); h.Keys(Key.Enter); })); // Enter = Não
+        Assert.Contains("Eliminar o perfil 3 · Três?", question);
+        Assert.Equal(3, h.Service.Load().Profiles.Count);
+
+        h.Drive(() => h.Keys(Key.E.WithAlt),
+            Step.On<Dialog>(d => h.Keys(Key.S.WithAlt))); // Sim
+        Assert.Equal([1, 2], h.Service.Load().Profiles.Select(p => p.Code));
+        Assert.DoesNotContain("3 · Três", h.Screen.AlternativeProfile.Source!.ToList().Cast<object>().Select(o => o.ToString()));
+        Assert.Equal(2, h.Screen.SelectedCode); // the row above is selected
+        Assert.Contains("Perfil 3 eliminado", h.Flat());
+    }
+
+    [Fact]
+    public void Drop_downs_list_created_profiles_and_Gravar_saves_the_choice()
+    {
+        using var h = new ScreenHarness(seed: s => Seed(s, (1, "Um")));
+        Assert.Equal(1, h.Screen.DefaultProfile.Source!.Count);
+        h.Drive(() => h.Keys(Key.N.WithAlt),
+            Step.On<ProfileEditor>(e =>
+            {
+                Assert.Equal("2", e.Code.Text);
+                e.Description.Text = "Dois";
+                e.Password.Text = e.PasswordConfirmation.Text = "pw";
+                e.Host.Text = "h.pt";
+                e.Port.Text = "9002";
+                h.Keys(Key.F10);
+            }));
+        Assert.Equal(["1 · Um", "2 · Dois"], h.Screen.DefaultProfile.Source!.ToList().Cast<object>().Select(o => o.ToString()));
+        Assert.Equal(["(nenhum)", "1 · Um", "2 · Dois"], h.Screen.AlternativeProfile.Source!.ToList().Cast<object>().Select(o => o.ToString()));
+
+        h.Screen.AlternativeProfile.SetFocus();
+        h.Keys(Key.CursorDown, Key.CursorDown); // (nenhum) → 1 → 2
+        Assert.Equal("2 · Dois", h.Screen.AlternativeProfile.Text);
+        h.Screen.Frequency.SetFocus();
+        h.Screen.Frequency.SelectAll();
+        h.Type("12");
+        Assert.Contains("Sincronização *", h.Text());
+        Assert.Contains("alterações por gravar", h.Text());
+        h.Keys(Key.S.WithCtrl);
+        Assert.Equal(new SyncSettings(12, 1, 2, h.Service.Load().Settings.Version), h.Service.Load().Settings);
+        Assert.DoesNotContain("Sincronização *", h.Text());
+        Assert.Contains("Definições gravadas", h.Text());
+    }
+
+    [Fact]
+    public void Gravar_refuses_a_bad_frequency_and_an_alternative_equal_to_the_default()
+    {
+        using var h = new ScreenHarness(seed: s => Seed(s, (1, "Um")));
+        h.Screen.Frequency.SetFocus();
+        h.Screen.Frequency.SelectAll();
+        h.Type("999");
+        h.Screen.AlternativeProfile.SetFocus();
+        h.Keys(Key.CursorDown);
+        string? message = null;
+        h.Drive(() => h.Keys(Key.F10), Step.On<Dialog>(d => { message = h.Flat(); h.Keys(Key.Enter); }));
+        Assert.Contains("tem de estar entre 1 e 720", message);
+        Assert.Contains("tem de ser diferente do perfil default", message);
+        Assert.Equal(24, h.Service.Load().Settings.FrequencyHours);
+        Assert.Equal("999", h.Screen.Frequency.Text); // kept for correction
+    }
+
+    [Fact]
+    public void Quitting_with_unsaved_changes_asks_and_Cancelar_stays()
+    {
+        using var h = new ScreenHarness(seed: s => Seed(s, (1, "Um")));
+        h.Screen.Frequency.SetFocus();
+        h.Screen.Frequency.SelectAll();
+        h.Type("48");
+        string? question = null;
+        h.Drive(() => h.Keys(Key.Q.WithCtrl),
+            Step.On<Dialog>(d => { question = h.Flat(); h.Keys(Key.C.WithAlt); })); // Cancelar
+        Assert.Contains("Gravar antes de sair?", question);
+        Assert.Equal("48", h.Screen.Frequency.Text);
+        Assert.True(h.Screen.Model.IsDirty);
+
+        // Gravar from the prompt saves, then leaves.
+        h.Drive(() => h.Keys(Key.Q.WithCtrl), Step.On<Dialog>(d => h.Keys(Key.G.WithAlt)));
+        Assert.Equal(48, h.Service.Load().Settings.FrequencyHours);
+    }
+
+    [Fact]
+    public void A_lone_Esc_never_quits_and_Descartar_leaves_without_saving()
+    {
+        using var h = new ScreenHarness(seed: s => Seed(s, (1, "Um")));
+        h.Screen.Frequency.SetFocus();
+        h.Screen.Frequency.SelectAll();
+        h.Type("6");
+        int iterations = 0;
+        void Guard(object? s, EventArgs<IApplication?> e)
+        {
+            iterations++;
+            if (iterations == 5) h.Keys(Key.Esc);
+            if (iterations == 10) h.Keys(Key.Esc, Key.Esc);
+            if (iterations == 20) Assert.True(h.Screen.IsRunning); // still here after three Esc
+            if (iterations == 25) h.Keys(Key.R.WithAlt);
+            if (iterations > 2000) h.App.RequestStop();
+        }
+        h.App.Iteration += Guard;
+        try
+        {
+            h.Drive(() => h.App.Run(h.Screen), Step.On<Dialog>(d => h.Keys(Key.D.WithAlt))); // Descartar
+        }
+        finally
+        {
+            h.App.Iteration -= Guard;
+        }
+        Assert.True(iterations < 2000);
+        Assert.Equal(24, h.Service.Load().Settings.FrequencyHours);
+    }
+
+    [Fact]
+    public void F1_and_question_mark_open_the_help_with_every_key_and_field()
+    {
+        using var h = new ScreenHarness(seed: s => Seed(s, (1, "Um")));
+        string? help = null;
+        h.Drive(() => h.Keys(Key.F1), Step.On<HelpDialog>(d => { help = d.Text; h.Keys(Key.Enter); }));
+        foreach (string expected in new[] { "F2 ou Alt+N", "F8, Del ou Alt+E", "Ctrl+Q ou Alt+R", "Ctrl+PgDn/PgUp", "Porta: porta do MISCommunicator",
+                     "Ligação à Internet:", "Filtro de transferência:" })
+            Assert.Contains(expected, help);
+        Assert.Equal(HelpDialog.FieldOrder.Length, HelpDialog.FieldOrder.Count(f => help!.Contains(h.Strings.FieldLabel(f) + ":")));
+        h.Drive(() => h.Keys((Key)'?'), Step.On<HelpDialog>(d => h.Keys(Key.Esc)));
+    }
+
+    [Fact]
+    public void Leaving_the_editor_with_changes_asks_before_discarding()
+    {
+        using var h = new ScreenHarness();
+        h.Drive(() => h.Keys(Key.F2),
+            Step.On<ProfileEditor>(e =>
+            {
+                e.Description.SetFocus();
+                h.Type("Rascunho");
+                h.Keys(Key.Esc);
+            }),
+            Step.On<Dialog>(d => h.Keys(Key.N.WithAlt)), // Não: stay
+            Step.On<ProfileEditor>(e =>
+            {
+                Assert.Equal("Rascunho", e.Description.Text);
+                h.Keys(Key.Esc);
+            }),
+            Step.On<Dialog>(d => h.Keys(Key.S.WithAlt))); // Sim: discard
+        Assert.Empty(h.Service.Load().Profiles);
+    }
+}
