@@ -76,7 +76,8 @@ public sealed class ScreenHarness : IDisposable
     public string Flat() =>
         System.Text.RegularExpressions.Regex.Replace(Text().Replace('│', ' ').Replace('┃', ' ').Replace('║', ' '), @"\s+", " ");
 
-    public View? Focused => App.Navigation?.GetFocused();
+    /// <summary>The view that has the cursor (the deepest focused view of the top runnable).</summary>
+    public View? Focused => ((View?)App.TopRunnable)?.MostFocused;
 
     /// <summary>
     /// Runs <paramref name="trigger"/> (which opens modals); each step runs once, on an iteration where the

@@ -92,10 +92,13 @@ public sealed class ScreenTests
                 h.Keys(Key.PageDown.WithCtrl); // Comunicação
                 Assert.Same(e.Communication, e.Tabs.Value);
                 Assert.False(e.ExternalHost.Enabled);
-                e.Access.Value = 1; // Rede móvel
+                Assert.Same(e.Access, h.Focused);
+                h.Keys(Key.CursorDown); // Só rede local → Rede móvel
+                Assert.Equal("Rede móvel (GPRS/3G/4G/5G)", e.Access.Text);
                 Assert.True(e.ExternalHost.Enabled);
                 Assert.Equal("9002", e.ExternalPort.Text); // defaults to the port
-                e.ExternalHost.SetFocus();
+                h.Keys(Key.Tab);
+                Assert.Same(e.ExternalHost, h.Focused);
                 h.Type("sync.example.pt");
                 h.Keys(Key.Tab);
                 h.Type("9443");
@@ -139,7 +142,7 @@ public sealed class ScreenTests
                 h.Type("pw");
                 h.Keys(Key.Tab);
                 h.Type("pw");
-                e.Access.Value = 2; // VPN, without an external host
+                h.Keys(Key.D2.WithAlt, Key.CursorDown, Key.CursorDown); // VPN, without an external host
                 e.Host.SetFocus();
                 h.Type("10.0.0.5");
                 h.Keys(Key.Tab);
@@ -303,10 +306,15 @@ public sealed class ScreenTests
         Assert.Equal(["1 · Um", "2 · Dois"], h.Screen.DefaultProfile.Source!.ToList().Cast<object>().Select(o => o.ToString()));
         Assert.Equal(["(nenhum)", "1 · Um", "2 · Dois"], h.Screen.AlternativeProfile.Source!.ToList().Cast<object>().Select(o => o.ToString()));
 
-        h.Screen.AlternativeProfile.SetFocus();
+        Assert.Same(h.Screen.Table, h.Focused);
+        h.Keys(Key.Tab.WithShift); // table → alternative
+        Assert.Same(h.Screen.AlternativeProfile, h.Focused);
         h.Keys(Key.CursorDown, Key.CursorDown); // (nenhum) → 1 → 2
         Assert.Equal("2 · Dois", h.Screen.AlternativeProfile.Text);
-        h.Screen.Frequency.SetFocus();
+        h.Keys(Key.Tab.WithShift, Key.Tab.WithShift); // → default → frequency
+        Assert.Same(h.Screen.Frequency, h.Focused);
+        h.Type("?"); // typed into the field, not the help key
+        Assert.Contains("?", h.Screen.Frequency.Text);
         h.Screen.Frequency.SelectAll();
         h.Type("12");
         Assert.Contains("Sincronização *", h.Text());

@@ -6,6 +6,7 @@ using MyMss.Core.Rules;
 using MyMss.Core.Services;
 using MyMss.Tui.Resources;
 using Terminal.Gui.App;
+using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
@@ -46,9 +47,14 @@ public sealed class MainScreen : Runnable
         var alternativeLabel = new Label { X = 1, Y = 2, Text = alternativeText };
         AlternativeProfile = new DropDownList { X = 1 + labelWidth, Y = 2, Width = 36, ReadOnly = true, Source = new ListWrapper<string>(_alternativeItems) };
 
-        var tableFrame = new FrameView { X = 0, Y = 3, Width = Dim.Fill(), Height = Dim.Fill(3), Title = _s["Screen_ProfilesFrame"] };
-        Table = new TableView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), FullRowSelect = true };
+        // The table carries its own titled border: no container around it, so Tab/Shift+Tab run through one focus chain.
+        Table = new TableView
+        {
+            X = 0, Y = 3, Width = Dim.Fill(), Height = Dim.Fill(3), FullRowSelect = true,
+            BorderStyle = LineStyle.Rounded, Title = _s["Screen_ProfilesFrame"],
+        };
         Table.Style.ExpandLastColumn = true;
+        Table.Style.ShowHorizontalHeaderOverline = false;
         Table.Style.ShowHorizontalBottomLine = false;
         Table.Style.GetOrCreateColumnStyle(0).Alignment = Alignment.End;
         Table.Style.GetOrCreateColumnStyle(0).MinWidth = 6;
@@ -57,8 +63,7 @@ public sealed class MainScreen : Runnable
             e.Handled = true;
             EditSelected();
         };
-        _empty = new Label { X = 1, Y = 3, Width = Dim.Fill(1), Text = _s["Screen_Empty"], Visible = false };
-        tableFrame.Add(Table, _empty);
+        _empty = new Label { X = 2, Y = Pos.Top(Table) + 3, Width = Dim.Fill(2), Text = _s["Screen_Empty"], Visible = false };
 
         _message = new Label { X = 1, Y = Pos.AnchorEnd(3), Width = Dim.Fill(1), Height = 2, Text = "" };
         Button newButton = MakeButton(_s["Screen_New"], NewProfile);
@@ -73,7 +78,7 @@ public sealed class MainScreen : Runnable
         saveButton.X = Pos.Left(quitButton) - 1 - (_s["Screen_Save"].Length + 4);
 
         _frame.Add(frequencyLabel, Frequency, defaultLabel, DefaultProfile, alternativeLabel, AlternativeProfile,
-            tableFrame, _message, newButton, editButton, deleteButton, saveButton, quitButton);
+            Table, _empty, _message, newButton, editButton, deleteButton, saveButton, quitButton);
 
         var status = new StatusBar(
         [
@@ -95,7 +100,12 @@ public sealed class MainScreen : Runnable
         KeyBindings.Add(Key.Esc, Command.Cancel);
 
         Reload();
-        // The table is what a technician comes for: Enter edits, F8 deletes, arrows move.
+    }
+
+    /// <summary>The table is what a technician comes for: the cursor starts there (Enter edits, F8 deletes, arrows move).</summary>
+    public override void EndInit()
+    {
+        base.EndInit();
         Table.SetFocus();
     }
 
@@ -113,7 +123,7 @@ public sealed class MainScreen : Runnable
         {
             if (app.TopRunnableView != this || key.Handled)
                 return;
-            View? focused = app.Navigation?.GetFocused();
+            View? focused = MostFocused;
             bool typing = focused is TextField { ReadOnly: false };
             Action? action = KeyAction(key, typing, focused is DropDownList);
             if (action is null)

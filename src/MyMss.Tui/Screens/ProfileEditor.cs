@@ -72,20 +72,21 @@ public sealed class ProfileEditor : Dialog
 
         // Tab Comunicação
         Communication = Tab(_s["Editor_TabCommunication"]);
+        int commWidth = new[] { Fields.InternetAccess, Fields.ExternalHost, Fields.ExternalPort }.Max(f => _s.FieldLabel(f).Length) + 2;
+        _accessLabels = AccessOrder.Select(_s.AccessLabel).ToList();
         Communication.Add(new Label { X = 0, Y = 0, Text = _s.FieldLabel(Fields.InternetAccess) + ":" });
-        Access = new OptionSelector
+        Access = new DropDownList
         {
-            X = 2, Y = 1,
-            Labels = AccessOrder.Select(_s.AccessLabel).ToArray(),
-            Value = Array.IndexOf(AccessOrder, _initial.InternetAccess),
+            X = commWidth, Y = 0, Width = _accessLabels.Max(l => l.Length) + 4, ReadOnly = true,
+            Source = new ListWrapper<string>(new System.Collections.ObjectModel.ObservableCollection<string>(_accessLabels)),
+            Text = _s.AccessLabel(_initial.InternetAccess),
         };
         Communication.Add(Access);
         Register(Fields.InternetAccess, Access, Communication);
-        int commWidth = Math.Max(_s.FieldLabel(Fields.ExternalHost).Length, _s.FieldLabel(Fields.ExternalPort).Length) + 2;
-        ExternalHost = Row(Communication, 6, Fields.ExternalHost, commWidth, 40, _initial.ExternalHost);
-        ExternalPort = Row(Communication, 7, Fields.ExternalPort, commWidth, 7, _initial.ExternalPort);
-        Communication.Add(new Label { X = Pos.Right(ExternalPort) + 2, Y = 7, Text = _s["Editor_ExternalHint"] });
-        Access.ValueChanged += (_, _) => UpdateEnabled();
+        ExternalHost = Row(Communication, 2, Fields.ExternalHost, commWidth, 40, _initial.ExternalHost);
+        ExternalPort = Row(Communication, 3, Fields.ExternalPort, commWidth, 7, _initial.ExternalPort);
+        Communication.Add(new Label { X = Pos.Right(ExternalPort) + 2, Y = 3, Text = _s["Editor_ExternalHint"] });
+        Access.TextChanged += (_, _) => UpdateEnabled();
 
         // Tab Filtro de transferência
         Filter = Tab(_s["Editor_TabFilter"]);
@@ -158,7 +159,8 @@ public sealed class ProfileEditor : Dialog
     public TextField Compression { get; }
     public CheckBox Encryption { get; }
     public View Communication { get; }
-    public OptionSelector Access { get; }
+    /// <summary>Ligação à Internet: a read-only drop-down (Up/Down change it, F4/Alt+Down/Space open the list).</summary>
+    public DropDownList Access { get; }
     public TextField ExternalHost { get; }
     public TextField ExternalPort { get; }
     public View Filter { get; }
@@ -196,7 +198,12 @@ public sealed class ProfileEditor : Dialog
             _tableRows.Viewport = vp with { Y = row - vp.Height + 1 };
     }
 
-    private InternetAccess SelectedAccess => Access.Value is int i && i >= 0 && i < AccessOrder.Length ? AccessOrder[i] : InternetAccess.None;
+    private readonly List<string> _accessLabels;
+
+    private InternetAccess SelectedAccess => _accessLabels.IndexOf(Access.Text) is int i && i >= 0 ? AccessOrder[i] : InternetAccess.None;
+
+    /// <summary>Chooses the Internet access mode as the technician would in the list.</summary>
+    public void ChooseAccess(InternetAccess access) => Access.Text = _s.AccessLabel(access);
 
     /// <summary>External endpoint only with Internet access; table boxes only with the filter on.</summary>
     private void UpdateEnabled()
@@ -264,7 +271,7 @@ public sealed class ProfileEditor : Dialog
             Validate();
             return true;
         }
-        if (key == Key.S.WithAlt)
+        if (key == Key.S.WithAlt || key == Key.Q.WithCtrl)
         {
             Leave();
             return true;
