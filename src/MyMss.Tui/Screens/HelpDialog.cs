@@ -20,13 +20,14 @@ public sealed class HelpDialog : Dialog
         Title = s["Help_Title"];
         Width = Dim.Fill(2);
         Height = Dim.Fill(1);
+        ShadowStyle = null;
         Text = Content(s);
         // TextView is marked obsolete in 2.5.0 in favour of a separate editor package; read-only scrolling text is all that is needed here.
 #pragma warning disable CS0618
         var body = new TextView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), ReadOnly = true, WordWrap = true, Text = Text };
 #pragma warning restore CS0618
         Add(body);
-        AddButton(new Button { Text = s["Screen_Ok"] });
+        AddButton(new Button { Text = s["Screen_Ok"], ShadowStyle = null });
     }
 
     public static string Content(Strings s)

@@ -125,7 +125,7 @@ public sealed class ProfileEditor : Dialog
         Register(Fields.Password, Password, null);
         Register(Fields.PasswordConfirmation, PasswordConfirmation, null);
 
-        _leave = new Button { Text = _s["Screen_Quit"], ShadowStyle = null };
+        _leave = new Button { Text = _s["Editor_Leave"], ShadowStyle = null };
         _validate = new Button { Text = _s["Screen_Validate"], ShadowStyle = null };
         AddButton(_leave);
         AddButton(_validate); // the last added is the default button: Enter validates

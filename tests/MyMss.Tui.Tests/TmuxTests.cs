@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace MyMss.Tui.Tests;
+
+/// <summary>The real program in a real terminal (tmux at 80x24), driven by keys as a technician would.</summary>
+public sealed class TmuxTests : IDisposable
+{
+    private const string Secret = "tmux-Secret-93";
+    private readonly TempFolder _tmp = new();
+    private readonly string _socket = "mymss-test-" + Guid.NewGuid().ToString("N")[..8];
+    private string Db => _tmp.File("mymss.db");
+
+    public void Dispose()
+    {
+        Tmux("kill-server");
+        _tmp.Dispose();
+    }
+
+    private string Tmux(params string[] args)
+    {
+        var psi = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.ArgumentList.Add("-L");
+        psi.ArgumentList.Add(_socket);
+        foreach (string a in args)
+            psi.ArgumentList.Add(a);
+        psi.Environment["TERM"] = "xterm-256color";
+        psi.Environment.Remove("DisableRealDriverIO"); // set for the headless tests; the program in tmux must draw for real
+        using var p = Process.Start(psi)!;
+        string output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return output;
+    }
+
+    private void Start(string session, params string[] extra)
+    {
+        string command = $"dotnet '{CliProcess.AppDll}' --db '{Db}' {string.Join(' ', extra)}; echo EXIT $?; sleep 30";
+        Tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "24", command);
+    }
+
+    private string Screen(string session) => Tmux("capture-pane", "-p", "-t", session);
+
+    /// <summary>Waits until the screen shows the text (the program starts, redraws and answers at its own pace).</summary>
+    private string WaitFor(string session, string text, int seconds = 30)
+    {
+        var clock = Stopwatch.StartNew();
+        string screen = "";
+        while (clock.Elapsed < TimeSpan.FromSeconds(seconds))
+        {
+            screen = Screen(session);
+            if (screen.Contains(text))
+                return screen;
+            Thread.Sleep(100);
+        }
+        Assert.Fail($"'{text}' never appeared; the screen was:\n{screen}");
+        return screen;
+    }
+
+    /// <summary>One key or string at a time, with a pause: an Alt key is ESC + letter and must not merge with the next bytes.</summary>
+    private void Keys(string session, params string[] keys)
+    {
+        foreach (string k in keys)
+        {
+            Tmux("send-keys", "-t", session, k);
+            Thread.Sleep(250);
+        }
+    }
+
+    [Fact]
+    public void A_profile_created_and_settings_saved_in_the_real_terminal_are_there_after_a_restart()
+    {
+        Start("first");
+        WaitFor("first", "Prima F2");
+        Keys("first", "F2");
+        WaitFor("first", "Novo perfil de sincronização");
+        Keys("first", "Rede interna", "Tab", Secret, "Tab", Secret, "M-1", "10.0.0.5", "Tab", "9001", "F10");
+        string created = WaitFor("first", "Perfil 1 criado");
+        Assert.Contains("1 · Rede interna", created);
+        Assert.DoesNotContain(Secret, created);
+
+        Keys("first", "BTab", "BTab", "BTab", "12");
+        WaitFor("first", "Sincronização *");
+        Keys("first", "F10");
+        WaitFor("first", "Definições gravadas");
+        Keys("first", "Escape"); // a lone Esc never quits
+        Thread.Sleep(500);
+        Assert.DoesNotContain("EXIT", Screen("first"));
+        Keys("first", "C-q");
+        WaitFor("first", "EXIT 0");
+
+        Start("second", "--lang", "en");
+        string again = WaitFor("second", "Rede interna");
+        Assert.Contains("Data update frequency (hours): 12", again);
+        Assert.Contains("Default sync profile:     1 · Rede interna", again);
+        Keys("second", "C-q");
+        WaitFor("second", "EXIT 0");
+
+        JsonElement p = Assert.Single(JsonDocument.Parse(CliProcess.Run(Db, null, "profiles", "list", "--json").Out).RootElement.EnumerateArray());
+        Assert.Equal(("Rede interna", "10.0.0.5", 9001), (p.GetProperty("description").GetString(), p.GetProperty("host").GetString(), p.GetProperty("port").GetInt32()));
+    }
+}
