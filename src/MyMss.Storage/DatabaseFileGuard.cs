@@ -13,6 +13,16 @@ public static class DatabaseFileGuard
     private const int HeaderOffset = 32;
     private static readonly byte[] HeaderMagic = Encoding.ASCII.GetBytes("** This is a LiteDB file **");
 
+    /// <summary>Refuses a path that is a folder or a file that is not a LiteDB database, without creating or changing anything.</summary>
+    public static void Inspect(string path)
+    {
+        if (Directory.Exists(path))
+            throw new StoreException(StoreMessageKeys.IsDirectory, path);
+        var info = new FileInfo(path);
+        if (info.Exists && info.Length > 0)
+            Check(path, info.Length);
+    }
+
     /// <summary>Returns true when the file exists with content (an existing database), false when it was absent and is now created empty with mode 0600.</summary>
     public static bool Prepare(string path)
     {

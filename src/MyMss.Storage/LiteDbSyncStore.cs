@@ -32,6 +32,8 @@ public sealed class LiteDbSyncStore : ISyncStore
 
     private T Run<T>(Func<IStoreSession, T> work, bool commit)
     {
+        // Refuse a foreign path before anything (not even the lock file) is created beside it.
+        DatabaseFileGuard.Inspect(Path);
         DatabaseFileGuard.EnsureFolder(Path);
         using IDisposable _ = ProcessLock.Acquire(Path, _lockTimeout);
         bool existed = DatabaseFileGuard.Prepare(Path);

@@ -102,6 +102,7 @@ public sealed class LiteDbSyncStoreTests : IDisposable
         var e = Assert.Throws<StoreException>(() => new LiteDbSyncStore(_db.Path).Read(s => s.GetProfiles()));
         Assert.Equal(StoreMessageKeys.NotADatabase, e.MessageKey);
         Assert.Equal(content, File.ReadAllBytes(_db.Path));
+        Assert.False(File.Exists(_db.Path + ".lock")); // nothing created beside a foreign file
     }
 
     private byte[] TruncatedDatabase()
