@@ -26,14 +26,10 @@ public static class DatabaseFileGuard
     /// <summary>Returns true when the file exists with content (an existing database), false when it was absent and is now created empty with mode 0600.</summary>
     public static bool Prepare(string path)
     {
-        if (Directory.Exists(path))
-            throw new StoreException(StoreMessageKeys.IsDirectory, path);
+        Inspect(path);
         var info = new FileInfo(path);
         if (info.Exists && info.Length > 0)
-        {
-            Check(path, info.Length);
             return true;
-        }
         if (!info.Exists)
             CreateEmpty(path);
         return false;

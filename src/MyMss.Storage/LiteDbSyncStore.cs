@@ -115,9 +115,12 @@ public sealed class LiteDbSyncStore : ISyncStore
             return d is null ? null : DocumentMapping.ToProfile(d);
         }
 
-        public void InsertProfile(SyncProfile profile) => Profiles.Insert(DocumentMapping.FromProfile(profile));
+        public void InsertProfile(SyncProfile profile) => Profiles.Insert(DocumentMapping.FromProfile(Hashed(profile)));
 
-        public void UpdateProfile(SyncProfile profile) => Profiles.Update(DocumentMapping.FromProfile(profile));
+        public void UpdateProfile(SyncProfile profile) => Profiles.Update(DocumentMapping.FromProfile(Hashed(profile)));
+
+        private static SyncProfile Hashed(SyncProfile profile) =>
+            ReferenceEquals(profile.Password, PasswordHash.None) ? throw new InvalidOperationException($"profile {profile.Code} has no password hash") : profile;
 
         public bool DeleteProfile(int code) => Profiles.Delete(code);
     }

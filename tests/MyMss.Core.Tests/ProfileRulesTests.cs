@@ -36,7 +36,7 @@ public sealed class ProfileRulesTests
     [Fact]
     public void A_complete_profile_is_accepted_with_its_values()
     {
-        var (p, errors) = ProfileRules.Validate(Valid with { Description = "  Rede interna  " }, Options, creating: true);
+        var (p, password, errors) = ProfileRules.Validate(Valid with { Description = "  Rede interna  " }, Options, creating: true);
         Assert.Empty(errors);
         Assert.NotNull(p);
         Assert.Equal(1, p.Code);
@@ -45,7 +45,8 @@ public sealed class ProfileRulesTests
         Assert.Equal(10, p.TimeoutSeconds);
         Assert.Equal(3, p.Retries);
         Assert.Equal(4, p.Compression);
-        Assert.Equal("s3cret", p.NewPassword);
+        Assert.Equal("s3cret", password);
+        Assert.Same(PasswordHash.None, p.Password);
         Assert.Null(p.ExternalHost);
     }
 
@@ -158,9 +159,10 @@ public sealed class ProfileRulesTests
     public void Password_is_mandatory_on_create_and_blank_keeps_it_on_edit()
     {
         AcceptedOrRefused(Valid with { Password = "", PasswordConfirmation = "" }, Fields.Password, false, MessageKeys.PasswordRequired);
-        var (p, errors) = ProfileRules.Validate(Valid with { Password = "", PasswordConfirmation = "" }, Options, creating: false);
+        var (p, password, errors) = ProfileRules.Validate(Valid with { Password = "", PasswordConfirmation = "" }, Options, creating: false);
         Assert.Empty(errors);
-        Assert.Null(p!.NewPassword);
+        Assert.NotNull(p);
+        Assert.Null(password);
     }
 
     [Fact]
@@ -177,11 +179,11 @@ public sealed class ProfileRulesTests
     public void External_host_and_port_are_required_unless_access_is_None()
     {
         AcceptedOrRefused(Valid with { InternetAccess = InternetAccess.MobileData }, Fields.ExternalHost, false, MessageKeys.Required);
-        var (p, errors) = ProfileRules.Validate(Valid with { InternetAccess = InternetAccess.Vpn, ExternalHost = "sync.example.pt" }, Options, true);
+        var (p, _, errors) = ProfileRules.Validate(Valid with { InternetAccess = InternetAccess.Vpn, ExternalHost = "sync.example.pt" }, Options, true);
         Assert.Empty(errors);
         Assert.Equal(9001, p!.ExternalPort); // defaults to the port
         AcceptedOrRefused(Valid with { InternetAccess = InternetAccess.PublicInternet, ExternalHost = "x.pt", ExternalPort = "65536" }, Fields.ExternalPort, false);
-        var (none, _) = ProfileRules.Validate(Valid with { ExternalHost = "ignored.pt", ExternalPort = "1" }, Options, true);
+        var (none, _, _) = ProfileRules.Validate(Valid with { ExternalHost = "ignored.pt", ExternalPort = "1" }, Options, true);
         Assert.Null(none!.ExternalHost);
         Assert.Null(none.ExternalPort);
     }
@@ -191,7 +193,7 @@ public sealed class ProfileRulesTests
     {
         AcceptedOrRefused(Valid with { FilterEnabled = true }, Fields.TransferFilter, false, MessageKeys.FilterNeedsTable);
         var tables = Valid.Tables.Select(t => t.Name == "Stocks" ? t with { Receive = true } : t).ToList();
-        var (p, errors) = ProfileRules.Validate(Valid with { FilterEnabled = true, Tables = tables }, Options, true);
+        var (p, _, errors) = ProfileRules.Validate(Valid with { FilterEnabled = true, Tables = tables }, Options, true);
         Assert.Empty(errors);
         Assert.Equal(10, p!.TransferFilter.Tables.Count);
         Assert.True(p.TransferFilter.Tables.Single(t => t.Name == "Stocks").Receive);
@@ -204,7 +206,7 @@ public sealed class ProfileRulesTests
         var input = Valid with { FilterEnabled = true, Tables = [new TableTransfer("rotas", true, false), new TableTransfer("Nope", true, true)] };
         FieldError e = Assert.Single(Errors(input));
         Assert.Equal(MessageKeys.UnknownTable, e.MessageKey);
-        var (p, _) = ProfileRules.Validate(input with { Tables = [new TableTransfer("rotas", true, false)] }, Options, true);
+        var (p, _, _) = ProfileRules.Validate(input with { Tables = [new TableTransfer("rotas", true, false)] }, Options, true);
         Assert.Equal(SyncOptions.DefaultTables, p!.TransferFilter.Tables.Select(t => t.Name));
         Assert.True(p.TransferFilter.Tables.Single(t => t.Name == "Rotas").Send);
     }

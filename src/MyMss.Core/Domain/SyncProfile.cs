@@ -19,7 +19,11 @@ public sealed record TransferFilter(bool Enabled, IReadOnlyList<TableTransfer> T
 }
 
 /// <summary>A salted slow hash; algorithm and cost are stored so they can be raised later.</summary>
-public sealed record PasswordHash(string Algorithm, int Iterations, byte[] Salt, byte[] Hash);
+public sealed record PasswordHash(string Algorithm, int Iterations, byte[] Salt, byte[] Hash)
+{
+    /// <summary>Stands for "not hashed yet" in a profile that the rules validated; the service replaces it before anything is stored.</summary>
+    public static readonly PasswordHash None = new("", 0, [], []);
+}
 
 /// <summary>A sync profile as stored. It never holds a clear password.</summary>
 public sealed record SyncProfile(

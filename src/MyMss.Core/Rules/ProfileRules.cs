@@ -2,22 +2,6 @@ using MyMss.Core.Domain;
 
 namespace MyMss.Core.Rules;
 
-/// <summary>A profile's values after every rule passed (everything but the password hash).</summary>
-public sealed record ValidProfile(
-    int Code,
-    string Description,
-    string Host,
-    int Port,
-    int TimeoutSeconds,
-    int Retries,
-    int Compression,
-    bool Encryption,
-    InternetAccess InternetAccess,
-    string? ExternalHost,
-    int? ExternalPort,
-    TransferFilter TransferFilter,
-    string? NewPassword);
-
 /// <summary>Every rule of a sync profile (SPEC.md, "Sync profile"). Returns all problems at once.</summary>
 public static class ProfileRules
 {
@@ -29,7 +13,11 @@ public static class ProfileRules
     public const int MinCompression = 0, MaxCompression = 9;
     public const int MaxPassword = 256;
 
-    public static (ValidProfile? Profile, IReadOnlyList<FieldError> Errors) Validate(ProfileInput input, SyncOptions options, bool creating)
+    /// <summary>
+    /// The profile the input describes (its password still <see cref="PasswordHash.None"/>) and the new clear
+    /// password to hash, if one was typed; or every problem found.
+    /// </summary>
+    public static (SyncProfile? Profile, string? NewPassword, IReadOnlyList<FieldError> Errors) Validate(ProfileInput input, SyncOptions options, bool creating)
     {
         var errors = new List<FieldError>();
         int? code = FieldRules.Integer(input.Code, Fields.Code, MinCode, MaxCode, errors);
@@ -64,9 +52,9 @@ public static class ProfileRules
         TransferFilter filter = Filter(input, options, errors);
 
         if (errors.Count > 0)
-            return (null, errors);
-        return (new ValidProfile(code!.Value, description!, host!, port!.Value, timeout!.Value, retries!.Value, compression!.Value,
-            input.Encryption, input.InternetAccess, externalHost, externalPort, filter, password), errors);
+            return (null, null, errors);
+        return (new SyncProfile(code!.Value, description!, host!, port!.Value, timeout!.Value, retries!.Value, compression!.Value,
+            input.Encryption, input.InternetAccess, externalHost, externalPort, filter, PasswordHash.None), password, errors);
     }
 
     private static string? Password(ProfileInput input, bool creating, List<FieldError> errors)

@@ -51,16 +51,16 @@ public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, 
 
     public Outcome<ProfileSaved> CreateProfile(ProfileInput input)
     {
-        var (valid, errors) = ProfileRules.Validate(input, options, creating: true);
+        var (valid, password, errors) = ProfileRules.Validate(input, options, creating: true);
         if (valid is null)
             return Outcome<ProfileSaved>.Fail(OutcomeStatus.Invalid, errors);
         // Hash outside the unit of work: it is slow on purpose and must not hold the database.
-        PasswordHash hash = hasher.Hash(valid.NewPassword!);
+        PasswordHash hash = hasher.Hash(password!);
         return store.Write(s =>
         {
             if (s.GetProfile(valid.Code) is not null)
                 return Outcome<ProfileSaved>.Fail(OutcomeStatus.Conflict, new FieldError(Fields.Code, MessageKeys.CodeTaken, valid.Code));
-            SyncProfile profile = ToProfile(valid, hash, version: 1);
+            SyncProfile profile = valid with { Password = hash, Version = 1 };
             s.InsertProfile(profile);
             // The default profile is empty only while no profile exists: the first one becomes the default.
             SyncSettings settings = s.GetSettings() ?? DefaultSettings;
@@ -73,7 +73,7 @@ public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, 
 
     public Outcome<ProfileSaved> UpdateProfile(int code, ProfileInput input)
     {
-        var (valid, errors) = ProfileRules.Validate(input, options, creating: false);
+        var (valid, password, errors) = ProfileRules.Validate(input, options, creating: false);
         var all = errors.ToList();
         if (valid is not null && valid.Code != code)
             all.Add(new FieldError(Fields.Code, MessageKeys.CodeImmutable));
@@ -83,13 +83,13 @@ public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, 
             return Outcome<ProfileSaved>.Fail(exists ? OutcomeStatus.Invalid : OutcomeStatus.NotFound,
                 exists ? all : [new FieldError(Fields.Code, MessageKeys.ProfileNotFound, code)]);
         }
-        PasswordHash? newHash = valid!.NewPassword is null ? null : hasher.Hash(valid.NewPassword);
+        PasswordHash? newHash = password is null ? null : hasher.Hash(password);
         return store.Write(s =>
         {
             SyncProfile? current = s.GetProfile(code);
             if (current is null)
                 return Outcome<ProfileSaved>.Fail(OutcomeStatus.NotFound, new FieldError(Fields.Code, MessageKeys.ProfileNotFound, code));
-            SyncProfile updated = ToProfile(valid, newHash ?? current.Password, current.Version + 1);
+            SyncProfile updated = valid! with { Password = newHash ?? current.Password, Version = current.Version + 1 };
             s.UpdateProfile(updated);
             // Manual, last paragraph: licensing may need a refresh in MISCommunicator when port or password change.
             bool refresh = newHash is not null || updated.Port != current.Port;
@@ -133,7 +133,4 @@ public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, 
         return Outcome<SyncSettings>.Ok(valid);
     });
 
-    private static SyncProfile ToProfile(ValidProfile v, PasswordHash hash, int version) => new(
-        v.Code, v.Description, v.Host, v.Port, v.TimeoutSeconds, v.Retries, v.Compression, v.Encryption,
-        v.InternetAccess, v.ExternalHost, v.ExternalPort, v.TransferFilter, hash, version);
 }
