@@ -146,4 +146,45 @@ public sealed class SyncConfigurationTests : IDisposable
         Assert.Equal(3, bad.Errors.Count);
         Assert.Equal(48, _service.Load().Settings.FrequencyHours);
     }
+
+    [Fact]
+    public void A_profile_saved_over_a_newer_version_is_refused_and_nothing_is_overwritten()
+    {
+        SyncProfile p = Create(1);
+        ProfileInput mine = ProfileInput.From(p) with { Description = "mine" };
+        Assert.True(_service.UpdateProfile(1, ProfileInput.From(p) with { Description = "theirs" }).IsOk);
+
+        var refused = _service.UpdateProfile(1, mine);
+        Assert.Equal(OutcomeStatus.Conflict, refused.Status);
+        Assert.Equal((Fields.Version, MessageKeys.ChangedElsewhere), (refused.Errors[0].Field, refused.Errors[0].MessageKey));
+        Assert.Equal("theirs", _service.Load().Profiles[0].Description);
+
+        // Re-applied over the version now stored, it goes through.
+        Assert.True(_service.UpdateProfile(1, mine with { ExpectedVersion = _service.Load().Profiles[0].Version }).IsOk);
+        Assert.Equal("mine", _service.Load().Profiles[0].Description);
+    }
+
+    [Fact]
+    public void Settings_saved_over_a_newer_version_are_refused()
+    {
+        Create(1);
+        int version = _service.Load().Settings.Version;
+        Assert.True(_service.SaveSettings(new SettingsInput("12", 1, null, version)).IsOk);
+        var stale = _service.SaveSettings(new SettingsInput("48", 1, null, version));
+        Assert.Equal(OutcomeStatus.Conflict, stale.Status);
+        Assert.Equal(12, _service.Load().Settings.FrequencyHours);
+    }
+
+    [Fact]
+    public void A_profile_another_session_made_the_default_cannot_be_deleted()
+    {
+        Create(1);
+        Create(2);
+        SyncSnapshot seenHere = _service.Load(); // 2 is not the default here
+        Assert.Equal(1, seenHere.Settings.DefaultProfile);
+        Assert.True(_service.SaveSettings(new SettingsInput("24", 2, null)).IsOk); // "another session"
+        var refused = _service.DeleteProfile(2);
+        Assert.Equal(MessageKeys.ProfileIsDefault, refused.Errors[0].MessageKey);
+        Assert.Equal(2, _service.Load().Profiles.Count);
+    }
 }

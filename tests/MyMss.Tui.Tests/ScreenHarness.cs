@@ -38,7 +38,8 @@ public sealed class ScreenHarness : IDisposable
     public ScreenHarness(string language = "pt", Action<SyncConfiguration>? seed = null)
     {
         Strings = new Strings(language);
-        Service = new SyncConfiguration(new LiteDbSyncStore(_tmp.File("mymss.db")), new Pbkdf2PasswordHasher(),
+        DatabasePath = _tmp.File("mymss.db");
+        Service = new SyncConfiguration(new LiteDbSyncStore(DatabasePath), new Pbkdf2PasswordHasher(),
             new SyncOptions(MssPort, 24, SyncOptions.DefaultTables));
         seed?.Invoke(Service);
         App = Application.Create(new VirtualTimeProvider()).Init(DriverRegistry.Names.ANSI);
@@ -48,6 +49,7 @@ public sealed class ScreenHarness : IDisposable
         _token = App.Begin(Screen);
     }
 
+    public string DatabasePath { get; }
     public IApplication App { get; }
     public MainScreen Screen { get; }
     public SyncConfiguration Service { get; }

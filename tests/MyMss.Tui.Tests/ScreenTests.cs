@@ -424,4 +424,44 @@ public sealed class ScreenTests
             Step.On<Dialog>(d => h.Keys(Key.S.WithAlt))); // Sim: discard
         Assert.Empty(h.Service.Load().Profiles);
     }
+
+    [Fact]
+    public void A_profile_changed_by_the_command_line_while_the_editor_is_open_is_not_overwritten()
+    {
+        using var h = new ScreenHarness(seed: s => Seed(s, (1, "Rede interna")));
+        h.Drive(() => h.Keys(Key.F4),
+            Step.On<ProfileEditor>(e =>
+            {
+                e.Description.Text = "Mudado no ecrã";
+                // Meanwhile a script on the same database (a real second process) changes the profile.
+                CliResult cli = CliProcess.Run(h.DatabasePath, null, "profiles", "edit", "1", "--retries", "7");
+                Assert.Equal(0, cli.ExitCode);
+                h.Keys(Key.F10);
+            }),
+            Step.On<ProfileEditor>(e =>
+            {
+                Assert.Contains("alterado noutra sessão", h.Flat());
+                Assert.Equal("Mudado no ecrã", e.Description.Text); // what was typed is kept
+                SyncProfile now = h.Service.Load().Profiles[0];
+                Assert.Equal(("Rede interna", 7), (now.Description, now.Retries)); // nothing overwritten
+                h.Keys(Key.F10); // applying it again, knowingly
+            }));
+        SyncProfile saved = h.Service.Load().Profiles[0];
+        Assert.Equal("Mudado no ecrã", saved.Description);
+    }
+
+    [Fact]
+    public void Settings_changed_elsewhere_are_reloaded_and_the_typed_frequency_kept()
+    {
+        using var h = new ScreenHarness(seed: s => Seed(s, (1, "Um"), (2, "Dois")));
+        h.Screen.Frequency.Text = "36";
+        Assert.True(h.Service.SaveSettings(new SettingsInput("24", 1, 2)).IsOk); // another session sets an alternative
+        string? message = null;
+        h.Drive(() => h.Keys(Key.F10), Step.On<Dialog>(d => { message = h.Flat(); h.Keys(Key.Enter); }));
+        Assert.Contains("alterado noutra sessão", message);
+        Assert.Equal("36", h.Screen.Frequency.Text);
+        Assert.Equal("2 · Dois", h.Screen.AlternativeProfile.Text); // the other session's choice is shown
+        h.Keys(Key.F10);
+        Assert.Equal(new SyncSettings(36, 1, 2, h.Service.Load().Settings.Version), h.Service.Load().Settings);
+    }
 }

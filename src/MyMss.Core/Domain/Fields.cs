@@ -20,4 +20,6 @@ public static class Fields
     public const string FrequencyHours = "frequencyHours";
     public const string DefaultProfile = "defaultProfile";
     public const string AlternativeProfile = "alternativeProfile";
+    /// <summary>The record as a whole (changed in another session).</summary>
+    public const string Version = "version";
 }

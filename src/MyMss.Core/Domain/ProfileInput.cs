@@ -23,6 +23,8 @@ public sealed record ProfileInput
     public string Password { get; init; } = "";
     /// <summary>Null when the front end asks for no confirmation (password read from stdin).</summary>
     public string? PasswordConfirmation { get; init; }
+    /// <summary>The version the edit started from: a save over a newer version (changed in another session) is refused. Null: no check.</summary>
+    public int? ExpectedVersion { get; init; }
 
     public static ProfileInput From(SyncProfile p) => new()
     {
@@ -39,6 +41,7 @@ public sealed record ProfileInput
         ExternalPort = p.ExternalPort?.ToString() ?? "",
         FilterEnabled = p.TransferFilter.Enabled,
         Tables = p.TransferFilter.Tables,
+        ExpectedVersion = p.Version,
     };
 }
 
@@ -49,8 +52,8 @@ public static class ProfileDefaults
     public const int Compression = 4;
 }
 
-/// <summary>Settings as typed: frequency as text, profile codes as chosen.</summary>
-public sealed record SettingsInput(string FrequencyHours, int? DefaultProfile, int? AlternativeProfile);
+/// <summary>Settings as typed: frequency as text, profile codes as chosen, and the version the edit started from (null: no check).</summary>
+public sealed record SettingsInput(string FrequencyHours, int? DefaultProfile, int? AlternativeProfile, int? ExpectedVersion = null);
 
 public static class ProfileInputComparison
 {

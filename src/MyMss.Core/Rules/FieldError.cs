@@ -27,6 +27,7 @@ public static class MessageKeys
     public const string ProfileIsDefault = "Error_ProfileIsDefault";
     public const string ProfileIsAlternative = "Error_ProfileIsAlternative";
     public const string CodeImmutable = "Error_CodeImmutable";
+    public const string ChangedElsewhere = "Error_ChangedElsewhere";
 }
 
 public enum OutcomeStatus

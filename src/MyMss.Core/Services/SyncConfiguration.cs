@@ -89,6 +89,8 @@ public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, 
             SyncProfile? current = s.GetProfile(code);
             if (current is null)
                 return Outcome<ProfileSaved>.Fail(OutcomeStatus.NotFound, new FieldError(Fields.Code, MessageKeys.ProfileNotFound, code));
+            if (input.ExpectedVersion is int expected && expected != current.Version)
+                return Outcome<ProfileSaved>.Fail(OutcomeStatus.Conflict, new FieldError(Fields.Version, MessageKeys.ChangedElsewhere, code));
             SyncProfile updated = valid! with { Password = newHash ?? current.Password, Version = current.Version + 1 };
             s.UpdateProfile(updated);
             // Manual, last paragraph: licensing may need a refresh in MISCommunicator when port or password change.
@@ -125,6 +127,8 @@ public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, 
     public Outcome<SyncSettings> SaveSettings(SettingsInput input) => store.Write(s =>
     {
         SyncSettings current = s.GetSettings() ?? DefaultSettings;
+        if (input.ExpectedVersion is int expected && expected != current.Version)
+            return Outcome<SyncSettings>.Fail(OutcomeStatus.Conflict, new FieldError(Fields.Version, MessageKeys.ChangedElsewhere, 0));
         var codes = s.GetProfiles().Select(p => p.Code).ToHashSet();
         var (valid, errors) = SettingsRules.Validate(input, codes, current.Version + 1);
         if (valid is null)

@@ -197,7 +197,7 @@ public sealed class CliApp
         int? alt = alternativeCode is null ? snap.Settings.AlternativeProfile : Code(alternativeCode, Fields.AlternativeProfile, "CODE|none", allowNone: true, errors);
         if (errors.Count > 0)
             return Refused(OutcomeStatus.Invalid, errors, json);
-        var input = new SettingsInput(frequency ?? snap.Settings.FrequencyHours.ToString(CultureInfo.InvariantCulture), def, alt);
+        var input = new SettingsInput(frequency ?? snap.Settings.FrequencyHours.ToString(CultureInfo.InvariantCulture), def, alt, snap.Settings.Version);
         Outcome<SyncSettings> outcome = service.SaveSettings(input);
         if (!outcome.IsOk)
             return Refused(outcome.Status, outcome.Errors, json);
@@ -373,6 +373,8 @@ public sealed class CliApp
 
     private int Refused(OutcomeStatus status, IReadOnlyList<FieldError> errors, bool json)
     {
+        // The screen reloads and keeps the typed values; a script simply runs again.
+        errors = errors.Select(e => e.MessageKey == MessageKeys.ChangedElsewhere ? e with { MessageKey = "Cli_ChangedElsewhere" } : e).ToList();
         if (json)
             _out.WriteLine(JsonOutput.Write(w => JsonOutput.Errors(w, status.ToString().ToLowerInvariant(), errors, _strings)));
         foreach (FieldError e in errors)

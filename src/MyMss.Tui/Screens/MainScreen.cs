@@ -318,6 +318,8 @@ public sealed class MainScreen : Runnable
     {
         Outcome<SyncSettings> outcome = _model.Save();
         MarkSettingsErrors(outcome.Errors);
+        if (outcome.Status == OutcomeStatus.Conflict)
+            Reload(); // another session saved the settings: show them, keep what was typed here
         if (!outcome.IsOk)
         {
             Ui.Error(App!, _s, _s["Screen_SaveRefused"], outcome.Errors);

@@ -50,7 +50,7 @@ public sealed class MainScreenModel(SyncConfiguration service)
 
     public Outcome<SyncSettings> Save()
     {
-        Outcome<SyncSettings> outcome = service.SaveSettings(new SettingsInput(FrequencyText, DefaultCode, AlternativeCode));
+        Outcome<SyncSettings> outcome = service.SaveSettings(new SettingsInput(FrequencyText, DefaultCode, AlternativeCode, Saved.Settings.Version));
         if (outcome.IsOk)
         {
             Saved = service.Load();

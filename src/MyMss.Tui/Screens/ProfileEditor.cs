@@ -37,6 +37,7 @@ public sealed class ProfileEditor : Dialog
         _existing = existing;
         _initial = existing is null ? service.NewProfileInput(all) : ProfileInput.From(existing);
         _initial = _initial with { Password = "", PasswordConfirmation = "" };
+        _expectedVersion = _initial.ExpectedVersion;
 
         Title = existing is null ? _s["Editor_TitleNew"] : _s.Format("Editor_TitleEdit", existing.Code);
         X = 0;
@@ -199,6 +200,7 @@ public sealed class ProfileEditor : Dialog
     }
 
     private readonly List<string> _accessLabels;
+    private int? _expectedVersion;
 
     private InternetAccess SelectedAccess => _accessLabels.IndexOf(Access.Text) is int i && i >= 0 ? AccessOrder[i] : InternetAccess.None;
 
@@ -240,9 +242,10 @@ public sealed class ProfileEditor : Dialog
         Tables = _tables.Select(t => new TableTransfer(t.Name, t.Send.Value == CheckState.Checked, t.Receive.Value == CheckState.Checked)).ToList(),
         Password = Password.Text,
         PasswordConfirmation = PasswordConfirmation.Text,
+        ExpectedVersion = _expectedVersion,
     };
 
-    public bool HasChanges => !CurrentInput().SameAs(_initial);
+    public bool HasChanges => !CurrentInput().SameAs(_initial with { ExpectedVersion = _expectedVersion });
 
     /// <summary>Every Accept in the dialog ends here: Sair asks before discarding; anything else (Validar, Enter in a field) validates.</summary>
     protected override bool OnAccepting(CommandEventArgs args)
@@ -302,6 +305,11 @@ public sealed class ProfileEditor : Dialog
             Saved = outcome.Value;
             App?.RequestStop(this);
             return;
+        }
+        if (_existing is not null && outcome.Errors.Any(e => e.MessageKey == MessageKeys.ChangedElsewhere))
+        {
+            // Another session saved this profile meanwhile: keep everything typed; the next Validar applies it over the new version.
+            _expectedVersion = _service.Load().Find(_existing.Code)?.Version;
         }
         _problems.Text = _s["Editor_Errors"] + " " + string.Join("; ", outcome.Errors.Select(_s.Describe));
         if (outcome.Errors.FirstOrDefault() is FieldError first && _fields.TryGetValue(first.Field, out var target))
