@@ -77,5 +77,33 @@ internal static class DocumentMapping
             d["version"].AsInt32);
     }
 
+    public static BsonDocument FromAudit(AuditEntry e) => new()
+    {
+        ["atUtc"] = e.AtUtc.UtcDateTime,
+        ["user"] = e.User,
+        ["host"] = e.Host,
+        ["action"] = e.Action,
+        ["profileCode"] = e.ProfileCode is int c ? new BsonValue(c) : BsonValue.Null,
+        ["changes"] = new BsonArray(e.Changes.Select(c => new BsonDocument
+        {
+            ["field"] = c.Field,
+            ["before"] = c.Before is null ? BsonValue.Null : new BsonValue(c.Before),
+            ["after"] = c.After is null ? BsonValue.Null : new BsonValue(c.After),
+            ["secret"] = c.Secret,
+        })),
+    };
+
+    public static AuditEntry ToAudit(BsonDocument d) => new(
+        new DateTimeOffset(DateTime.SpecifyKind(d["atUtc"].AsDateTime.ToUniversalTime(), DateTimeKind.Utc)),
+        d["user"].AsString,
+        d["host"].AsString,
+        d["action"].AsString,
+        NullableInt(d["profileCode"]),
+        d["changes"].AsArray.Select(c => new FieldChange(
+            c["field"].AsString,
+            c["before"].IsNull ? null : c["before"].AsString,
+            c["after"].IsNull ? null : c["after"].AsString,
+            c["secret"].AsBoolean)).ToList());
+
     private static int? NullableInt(BsonValue v) => v.IsNull ? null : v.AsInt32;
 }

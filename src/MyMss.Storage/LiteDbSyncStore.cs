@@ -10,11 +10,13 @@ namespace MyMss.Storage;
 /// </summary>
 public sealed class LiteDbSyncStore : ISyncStore
 {
-    public const int SchemaVersion = 1;
+    /// <summary>1: settings and profiles. 2: adds the audit trail.</summary>
+    public const int SchemaVersion = 2;
     public const string AppName = "mymss";
     internal const string MetaCollection = "meta";
     internal const string SettingsCollection = "settings";
     internal const string ProfilesCollection = "profiles";
+    internal const string AuditCollection = "audit";
 
     private readonly TimeSpan _lockTimeout;
 
@@ -90,8 +92,35 @@ public sealed class LiteDbSyncStore : ISyncStore
         }
         if (meta["app"].AsString != AppName)
             throw new StoreException(StoreMessageKeys.NotMyMssDatabase, Path);
-        if (meta["version"].AsInt32 > SchemaVersion)
+        int version = meta["version"].AsInt32;
+        if (version > SchemaVersion)
             throw new StoreException(StoreMessageKeys.NewerSchema, Path);
+        if (version < SchemaVersion)
+            Migrate(db, meta, version);
+    }
+
+    /// <summary>The copy made before the last schema migration, if any.</summary>
+    public string? LastBackup { get; private set; }
+
+    /// <summary>Upgrades an older database after copying it, as it was, to a timestamped backup beside it.</summary>
+    private void Migrate(LiteDatabase db, BsonDocument meta, int from)
+    {
+        db.Checkpoint(); // everything committed is in the data file before it is copied
+        string backup = $"{Path}.schema{from}-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}.bak";
+        try
+        {
+            File.Copy(Path, backup, overwrite: false);
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(backup, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException(StoreMessageKeys.CannotCreate, backup, e);
+        }
+        LastBackup = backup;
+        // 1 → 2: the audit collection is new; existing documents need no change.
+        meta["version"] = SchemaVersion;
+        db.GetCollection(MetaCollection).Update(meta);
     }
 
     private sealed class Session(LiteDatabase db) : IStoreSession
@@ -123,5 +152,12 @@ public sealed class LiteDbSyncStore : ISyncStore
             ReferenceEquals(profile.Password, PasswordHash.None) ? throw new InvalidOperationException($"profile {profile.Code} has no password hash") : profile;
 
         public bool DeleteProfile(int code) => Profiles.Delete(code);
+
+        private ILiteCollection<BsonDocument> Audit => db.GetCollection(AuditCollection, BsonAutoId.Int64);
+
+        public void AppendAudit(AuditEntry entry) => Audit.Insert(DocumentMapping.FromAudit(entry));
+
+        public IReadOnlyList<AuditEntry> GetAudit(int limit) =>
+            Audit.Find(Query.All("_id", Query.Descending), 0, Math.Max(0, limit)).Select(DocumentMapping.ToAudit).ToList();
     }
 }

@@ -152,4 +152,39 @@ public sealed class LiteDbSyncStoreTests : IDisposable
         });
         Assert.Equal(40, a.Read(s => s.GetSettings()!.Version));
     }
+
+    [Fact]
+    public void An_older_schema_is_migrated_after_a_timestamped_backup_of_the_file_as_it_was()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_db.Path)!);
+        using (var v1 = new LiteDatabase($"Filename={_db.Path};Connection=direct"))
+        {
+            v1.GetCollection("meta").Insert(new BsonDocument { ["_id"] = "schema", ["app"] = "mymss", ["version"] = 1 });
+            v1.GetCollection("profiles").Insert(DocumentMapping.FromProfile(Sample(4)));
+        }
+        byte[] before = File.ReadAllBytes(_db.Path);
+
+        var store = new LiteDbSyncStore(_db.Path);
+        Assert.Equal(4, store.Read(s => s.GetProfile(4))!.Code);
+
+        string backup = Assert.Single(Directory.GetFiles(Path.GetDirectoryName(_db.Path)!, "mymss.db.schema1-*.bak"));
+        Assert.Equal(backup, store.LastBackup);
+        Assert.Equal(before, File.ReadAllBytes(backup));
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(backup));
+        using var raw = new LiteDatabase($"Filename={_db.Path};Connection=direct");
+        Assert.Equal(LiteDbSyncStore.SchemaVersion, raw.GetCollection("meta").FindById("schema")["version"].AsInt32);
+    }
+
+    [Fact]
+    public void A_newer_schema_is_refused_and_left_unchanged()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_db.Path)!);
+        using (var future = new LiteDatabase($"Filename={_db.Path};Connection=direct"))
+            future.GetCollection("meta").Insert(new BsonDocument { ["_id"] = "schema", ["app"] = "mymss", ["version"] = 99 });
+        byte[] before = File.ReadAllBytes(_db.Path);
+        var e = Assert.Throws<StoreException>(() => new LiteDbSyncStore(_db.Path).Read(s => s.GetProfiles()));
+        Assert.Equal(StoreMessageKeys.NewerSchema, e.MessageKey);
+        Assert.Equal(before, File.ReadAllBytes(_db.Path));
+    }
 }

@@ -15,7 +15,8 @@ public sealed class SyncConfigurationTests : IDisposable
     private readonly SyncConfiguration _service;
 
     public SyncConfigurationTests() =>
-        _service = new SyncConfiguration(new LiteDbSyncStore(_db.Path), _hasher, new SyncOptions(9000, 24, SyncOptions.DefaultTables));
+        _service = new SyncConfiguration(new LiteDbSyncStore(_db.Path), _hasher, new SyncOptions(9000, 24, SyncOptions.DefaultTables),
+            new Actor("tecnico", "servidor-01"));
 
     public void Dispose() => _db.Dispose();
 
@@ -186,5 +187,53 @@ public sealed class SyncConfigurationTests : IDisposable
         var refused = _service.DeleteProfile(2);
         Assert.Equal(MessageKeys.ProfileIsDefault, refused.Errors[0].MessageKey);
         Assert.Equal(2, _service.Load().Profiles.Count);
+    }
+
+    [Fact]
+    public void Every_change_is_audited_with_time_user_host_action_code_and_fields()
+    {
+        DateTimeOffset start = DateTimeOffset.UtcNow.AddSeconds(-1);
+        SyncProfile p = Create(1);
+        Assert.True(_service.UpdateProfile(1, ProfileInput.From(p) with { Port = "9100", Password = "novo", PasswordConfirmation = "novo" }).IsOk);
+        Create(2);
+        Assert.True(_service.SaveSettings(new SettingsInput("12", 1, 2)).IsOk);
+        Assert.True(_service.SaveSettings(new SettingsInput("12", 1, 2)).IsOk); // nothing changed: nothing recorded
+        Assert.True(_service.SaveSettings(new SettingsInput("12", 1, null)).IsOk);
+        Assert.True(_service.DeleteProfile(2).IsOk);
+
+        IReadOnlyList<AuditEntry> log = _service.Audit(100);
+        Assert.Equal(
+            [AuditActions.ProfileDeleted, AuditActions.SettingsChanged, AuditActions.SettingsChanged, AuditActions.ProfileCreated,
+             AuditActions.ProfileUpdated, AuditActions.SettingsChanged, AuditActions.ProfileCreated],
+            log.Select(e => e.Action));
+        Assert.All(log, e =>
+        {
+            Assert.Equal(("tecnico", "servidor-01"), (e.User, e.Host));
+            Assert.InRange(e.AtUtc, start, DateTimeOffset.UtcNow.AddSeconds(1));
+        });
+
+        AuditEntry updated = log[4];
+        Assert.Equal(1, updated.ProfileCode);
+        Assert.Equal([new FieldChange(Fields.Port, "9001", "9100"), new FieldChange(Fields.Password, null, null, Secret: true)], updated.Changes);
+        Assert.Contains(new FieldChange(Fields.DefaultProfile, null, "1"), log[6 - 1].Changes); // the first profile became the default
+        Assert.Equal([new FieldChange(Fields.AlternativeProfile, "2", null)], log[1].Changes);
+        Assert.Contains(new FieldChange(Fields.Description, "Perfil 2", null), log[0].Changes);
+        Assert.Equal(3, _service.Audit(3).Count);
+    }
+
+    [Fact]
+    public void The_audit_never_holds_a_password_or_its_hash()
+    {
+        Create(1);
+        SyncProfile p = _service.Load().Profiles[0];
+        Assert.True(_service.UpdateProfile(1, ProfileInput.From(p) with { Password = "other-secret", PasswordConfirmation = "other-secret" }).IsOk);
+        string b64 = Convert.ToBase64String(p.Password.Hash);
+        foreach (FieldChange c in _service.Audit(10).SelectMany(e => e.Changes))
+        {
+            Assert.DoesNotContain(Secret, (c.Before ?? "") + (c.After ?? ""));
+            Assert.DoesNotContain(b64, (c.Before ?? "") + (c.After ?? ""));
+            if (c.Field == Fields.Password)
+                Assert.True(c.Secret && c.Before is null && c.After is null);
+        }
     }
 }

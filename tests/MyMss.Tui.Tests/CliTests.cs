@@ -240,4 +240,34 @@ public sealed class CliTests : IDisposable
             .Select(p => p.GetProperty("code").GetInt32());
         Assert.Equal(Enumerable.Range(1, processes), codes);
     }
+
+    [Fact]
+    public void The_audit_lists_every_change_newest_first_with_passwords_only_as_changed()
+    {
+        Assert.Equal(0, Add(1).ExitCode);
+        Assert.Equal(0, CliProcess.Run(Db, "another-" + Secret + "\n", "profiles", "edit", "1", "--port", "9100", "--password-stdin").ExitCode);
+        Assert.Equal(0, Cli("settings", "set", "--frequency", "6").ExitCode);
+
+        CliResult json = Cli("audit", "--json");
+        Assert.Equal(0, json.ExitCode);
+        NoSecret(json);
+        var entries = JsonDocument.Parse(json.Out).RootElement.EnumerateArray().ToList();
+        Assert.Equal(["settings.changed", "profile.updated", "settings.changed", "profile.created"], entries.Select(e => e.GetProperty("action").GetString()));
+        JsonElement updated = entries[1];
+        Assert.Equal(1, updated.GetProperty("profileCode").GetInt32());
+        Assert.Equal(Environment.UserName, updated.GetProperty("user").GetString());
+        Assert.Equal(Environment.MachineName, updated.GetProperty("host").GetString());
+        Assert.EndsWith("Z", updated.GetProperty("atUtc").GetString());
+        var changes = updated.GetProperty("changes").EnumerateArray().ToList();
+        Assert.Equal(("port", "9001", "9100"), (changes[0].GetProperty("field").GetString(), changes[0].GetProperty("before").GetString(), changes[0].GetProperty("after").GetString()));
+        Assert.True(changes[1].GetProperty("secretChanged").GetBoolean());
+
+        CliResult text = Cli("audit", "--limit", "2");
+        Assert.Equal(0, text.ExitCode);
+        NoSecret(text);
+        Assert.Contains("Perfil alterado 1", text.Out);
+        Assert.Contains("Porta: 9001 → 9100", text.Out);
+        Assert.Contains("Password: alterada", text.Out);
+        Assert.DoesNotContain("Perfil criado", text.Out); // beyond the limit
+    }
 }

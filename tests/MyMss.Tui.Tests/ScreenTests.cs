@@ -464,4 +464,18 @@ public sealed class ScreenTests
         h.Keys(Key.F10);
         Assert.Equal(new SyncSettings(36, 1, 2, h.Service.Load().Settings.Version), h.Service.Load().Settings);
     }
+
+    [Fact]
+    public void F9_shows_the_history_newest_first()
+    {
+        using var h = new ScreenHarness(seed: s => Seed(s, (1, "Um"), (2, "Dois")));
+        string? history = null;
+        h.Drive(() => h.Keys(Key.F9), Step.On<HistoryDialog>(d => { history = h.Text(); h.Keys(Key.Esc); }));
+        Assert.Contains("Histórico", history);
+        int second = history!.IndexOf("Perfil criado 2", StringComparison.Ordinal);
+        int first = history.IndexOf("Perfil criado 1", StringComparison.Ordinal);
+        Assert.True(second >= 0 && first > second);
+        Assert.Contains("Password: alterada", history);
+        Assert.DoesNotContain(Secret, history);
+    }
 }

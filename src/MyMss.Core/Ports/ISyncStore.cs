@@ -22,6 +22,9 @@ public interface IStoreSession
     void InsertProfile(SyncProfile profile);
     void UpdateProfile(SyncProfile profile);
     bool DeleteProfile(int code);
+    void AppendAudit(AuditEntry entry);
+    /// <summary>The newest entries first.</summary>
+    IReadOnlyList<AuditEntry> GetAudit(int limit);
 }
 
 /// <summary>The store cannot be used (not a myMSS database, unreadable, locked too long...). The message key names why.</summary>

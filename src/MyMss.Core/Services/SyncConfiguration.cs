@@ -18,9 +18,27 @@ public sealed record ProfileSaved(SyncProfile Profile, bool BecameDefault, bool 
 /// The one place where sync configuration rules are applied. The screen and the command line
 /// are thin front ends over this service.
 /// </summary>
-public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, SyncOptions options)
+public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, SyncOptions options, Actor? actor = null, TimeProvider? clock = null)
 {
+    private readonly Actor _actor = actor ?? Actor.Current;
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
     public SyncOptions Options => options;
+
+    /// <summary>The audit trail, newest first.</summary>
+    public IReadOnlyList<AuditEntry> Audit(int limit) => store.Read(s => s.GetAudit(limit));
+
+    private void Record(IStoreSession s, string action, int? code, IReadOnlyList<FieldChange> changes)
+    {
+        if (changes.Count > 0)
+            s.AppendAudit(new AuditEntry(_clock.GetUtcNow(), _actor.User, _actor.Host, action, code, changes));
+    }
+
+    private void PutSettings(IStoreSession s, SyncSettings before, SyncSettings after)
+    {
+        s.PutSettings(after);
+        Record(s, AuditActions.SettingsChanged, null, AuditDiff.Settings(before, after));
+    }
 
     public SyncSnapshot Load() => store.Read(Snapshot);
 
@@ -62,11 +80,12 @@ public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, 
                 return Outcome<ProfileSaved>.Fail(OutcomeStatus.Conflict, new FieldError(Fields.Code, MessageKeys.CodeTaken, valid.Code));
             SyncProfile profile = valid with { Password = hash, Version = 1 };
             s.InsertProfile(profile);
+            Record(s, AuditActions.ProfileCreated, profile.Code, AuditDiff.Profile(null, profile));
             // The default profile is empty only while no profile exists: the first one becomes the default.
             SyncSettings settings = s.GetSettings() ?? DefaultSettings;
             bool becameDefault = settings.DefaultProfile is null;
             if (becameDefault)
-                s.PutSettings(settings with { DefaultProfile = profile.Code, Version = settings.Version + 1 });
+                PutSettings(s, settings, settings with { DefaultProfile = profile.Code, Version = settings.Version + 1 });
             return Outcome<ProfileSaved>.Ok(new ProfileSaved(profile, becameDefault, LicensingRefreshAdvised: true));
         });
     }
@@ -93,6 +112,7 @@ public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, 
                 return Outcome<ProfileSaved>.Fail(OutcomeStatus.Conflict, new FieldError(Fields.Version, MessageKeys.ChangedElsewhere, code));
             SyncProfile updated = valid! with { Password = newHash ?? current.Password, Version = current.Version + 1 };
             s.UpdateProfile(updated);
+            Record(s, AuditActions.ProfileUpdated, code, AuditDiff.Profile(current, updated));
             // Manual, last paragraph: licensing may need a refresh in MISCommunicator when port or password change.
             bool refresh = newHash is not null || updated.Port != current.Port;
             return Outcome<ProfileSaved>.Ok(new ProfileSaved(updated, false, refresh));
@@ -108,6 +128,7 @@ public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, 
         if (blockers.Count > 0)
             return Outcome<SyncProfile>.Fail(OutcomeStatus.Conflict, blockers);
         s.DeleteProfile(code);
+        Record(s, AuditActions.ProfileDeleted, code, AuditDiff.Profile(current, null));
         return Outcome<SyncProfile>.Ok(current);
     });
 
@@ -133,7 +154,7 @@ public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, 
         var (valid, errors) = SettingsRules.Validate(input, codes, current.Version + 1);
         if (valid is null)
             return Outcome<SyncSettings>.Fail(OutcomeStatus.Invalid, errors);
-        s.PutSettings(valid);
+        PutSettings(s, current, valid);
         return Outcome<SyncSettings>.Ok(valid);
     });
 

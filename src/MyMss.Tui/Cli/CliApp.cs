@@ -143,6 +143,11 @@ public sealed class CliApp
         foreach (Command c in new[] { list, show, add, edit, delete })
             profiles.Add(c);
         root.Add(profiles);
+
+        var limit = new Option<int>("--limit") { Description = s["Cli_OptLimit"], HelpName = "N", DefaultValueFactory = _ => 50 };
+        var audit = new Command("audit", s["Cli_Audit"]) { json, limit };
+        audit.SetAction(p => Guarded(p, db, lang, svc => Audit(svc, p.GetValue(limit), p.GetValue(json))));
+        root.Add(audit);
         return new Tree(root, db, lang);
     }
 
@@ -223,6 +228,34 @@ public sealed class CliApp
 
     private static FieldError BadOption(string field, string value, string expected) =>
         new(field, "Cli_BadOption", OptionOfField[field], value, expected);
+
+    // ---- audit ----
+
+    private int Audit(SyncConfiguration service, int limit, bool json)
+    {
+        if (limit < 1)
+        {
+            _err.WriteLine("mymss: " + _strings.Format("Cli_BadOption", "--limit", limit, "N >= 1"));
+            return ExitCodes.Usage;
+        }
+        IReadOnlyList<AuditEntry> entries = service.Audit(limit);
+        if (json)
+        {
+            _out.WriteLine(JsonOutput.Write(w =>
+            {
+                w.WriteStartArray();
+                foreach (AuditEntry e in entries)
+                    JsonOutput.Audit(w, e);
+                w.WriteEndArray();
+            }));
+            return ExitCodes.Ok;
+        }
+        if (entries.Count == 0)
+            _out.WriteLine(_strings["Audit_Empty"]);
+        foreach (string line in AuditText.Lines(_strings, entries))
+            _out.WriteLine(line);
+        return ExitCodes.Ok;
+    }
 
     // ---- profiles ----
 

@@ -62,6 +62,29 @@ public static class JsonOutput
         w.WriteEndObject();
     }
 
+    public static void Audit(Utf8JsonWriter w, AuditEntry e)
+    {
+        w.WriteStartObject();
+        w.WriteString("atUtc", e.AtUtc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        w.WriteString("user", e.User);
+        w.WriteString("host", e.Host);
+        w.WriteString("action", e.Action);
+        NullableNumber(w, "profileCode", e.ProfileCode);
+        w.WriteStartArray("changes");
+        foreach (FieldChange c in e.Changes)
+        {
+            w.WriteStartObject();
+            w.WriteString("field", c.Field);
+            NullableString(w, "before", c.Before);
+            NullableString(w, "after", c.After);
+            if (c.Secret)
+                w.WriteBoolean("secretChanged", true);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
     public static void Errors(Utf8JsonWriter w, string status, IEnumerable<FieldError> errors, Strings strings)
     {
         w.WriteStartObject();

@@ -33,7 +33,7 @@ public sealed class HelpDialog : Dialog
     public static string Content(Strings s)
     {
         var lines = new List<string> { s["Help_Keys"] };
-        foreach (string key in new[] { "Help_KeyNew", "Help_KeyEdit", "Help_KeyDelete", "Help_KeySave", "Help_KeyHelp", "Help_KeyQuit", "Help_KeyMove", "Help_KeyEditor" })
+        foreach (string key in new[] { "Help_KeyNew", "Help_KeyEdit", "Help_KeyDelete", "Help_KeySave", "Help_KeyHelp", "Help_KeyHistory", "Help_KeyQuit", "Help_KeyMove", "Help_KeyEditor" })
             lines.Add("  " + s[key]);
         lines.Add("");
         lines.Add(s["Help_Fields"]);

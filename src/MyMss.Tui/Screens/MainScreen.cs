@@ -69,16 +69,18 @@ public sealed class MainScreen : Runnable
         Button newButton = MakeButton(_s["Screen_New"], NewProfile);
         Button editButton = MakeButton(_s["Screen_Edit"], EditSelected);
         Button deleteButton = MakeButton(_s["Screen_Delete"], DeleteSelected);
+        Button historyButton = MakeButton(_s["Screen_History"], ShowHistory);
         Button quitButton = MakeButton(_s["Screen_Quit"], RequestQuit);
         Button saveButton = MakeButton(_s["Screen_Save"], () => Save());
         newButton.X = 1;
         editButton.X = Pos.Right(newButton) + 1;
         deleteButton.X = Pos.Right(editButton) + 1;
+        historyButton.X = Pos.Right(deleteButton) + 1;
         quitButton.X = Pos.AnchorEnd() - 1;
         saveButton.X = Pos.Left(quitButton) - 1 - (_s["Screen_Save"].Length + 4);
 
         _frame.Add(frequencyLabel, Frequency, defaultLabel, DefaultProfile, alternativeLabel, AlternativeProfile,
-            Table, _empty, _message, newButton, editButton, deleteButton, saveButton, quitButton);
+            Table, _empty, _message, newButton, editButton, deleteButton, historyButton, saveButton, quitButton);
 
         var status = new StatusBar(
         [
@@ -141,6 +143,7 @@ public sealed class MainScreen : Runnable
         if (key == Key.F8 || key == Key.E.WithAlt || (key == Key.Delete && !typing)) return DeleteSelected;
         if (key == Key.F10 || key == Key.S.WithCtrl) return () => Save();
         if (key == Key.F1 || (key == (Key)'?' && !typing)) return ShowHelp;
+        if (key == Key.F9 || key == Key.H.WithAlt) return ShowHistory;
         if (key == Key.Q.WithCtrl || key == Key.R.WithAlt) return RequestQuit;
         return null;
     }
@@ -349,6 +352,12 @@ public sealed class MainScreen : Runnable
         };
         if (target is not null)
             Ui.Later(App, () => target.SetFocus());
+    }
+
+    public void ShowHistory()
+    {
+        using var history = new HistoryDialog(_s, _model.Service.Audit(HistoryDialog.MaxEntries));
+        App!.Run(history);
     }
 
     public void ShowHelp()

@@ -1,0 +1,85 @@
+using System.Globalization;
+
+namespace MyMss.Core.Domain;
+
+/// <summary>One field's change. A secret never has values: only that it changed.</summary>
+public sealed record FieldChange(string Field, string? Before, string? After, bool Secret = false);
+
+/// <summary>One recorded change: when (UTC), who (OS user, host), what, on which profile, field by field.</summary>
+public sealed record AuditEntry(DateTimeOffset AtUtc, string User, string Host, string Action, int? ProfileCode, IReadOnlyList<FieldChange> Changes);
+
+/// <summary>Who is making changes: recorded in every audit entry.</summary>
+public sealed record Actor(string User, string Host)
+{
+    public static Actor Current => new(Environment.UserName, Environment.MachineName);
+}
+
+public static class AuditActions
+{
+    public const string SettingsChanged = "settings.changed";
+    public const string ProfileCreated = "profile.created";
+    public const string ProfileUpdated = "profile.updated";
+    public const string ProfileDeleted = "profile.deleted";
+    public const string Imported = "import";
+    public static readonly IReadOnlyList<string> All = [SettingsChanged, ProfileCreated, ProfileUpdated, ProfileDeleted, Imported];
+}
+
+/// <summary>Field-by-field differences, with every value as text and the password only as "changed".</summary>
+public static class AuditDiff
+{
+    public static IReadOnlyList<FieldChange> Profile(SyncProfile? before, SyncProfile? after)
+    {
+        var b = before is null ? null : Values(before);
+        var a = after is null ? null : Values(after);
+        var changes = new List<FieldChange>();
+        foreach (string field in (a ?? b!).Keys)
+        {
+            string? x = b?[field], y = a?[field];
+            if (x != y)
+                changes.Add(new FieldChange(field, x, y));
+        }
+        bool passwordChanged = before is null || after is null
+            ? after is not null
+            : !before.Password.Hash.AsSpan().SequenceEqual(after.Password.Hash) || !before.Password.Salt.AsSpan().SequenceEqual(after.Password.Salt);
+        if (passwordChanged)
+            changes.Add(new FieldChange(Fields.Password, null, null, Secret: true));
+        return changes;
+    }
+
+    public static IReadOnlyList<FieldChange> Settings(SyncSettings before, SyncSettings after)
+    {
+        var changes = new List<FieldChange>();
+        void Add(string field, int? x, int? y)
+        {
+            if (x != y)
+                changes.Add(new FieldChange(field, Text(x), Text(y)));
+        }
+        Add(Fields.FrequencyHours, before.FrequencyHours, after.FrequencyHours);
+        Add(Fields.DefaultProfile, before.DefaultProfile, after.DefaultProfile);
+        Add(Fields.AlternativeProfile, before.AlternativeProfile, after.AlternativeProfile);
+        return changes;
+    }
+
+    private static Dictionary<string, string?> Values(SyncProfile p) => new()
+    {
+        [Fields.Code] = Text(p.Code),
+        [Fields.Description] = p.Description,
+        [Fields.Host] = p.Host,
+        [Fields.Port] = Text(p.Port),
+        [Fields.TimeoutSeconds] = Text(p.TimeoutSeconds),
+        [Fields.Retries] = Text(p.Retries),
+        [Fields.Compression] = Text(p.Compression),
+        [Fields.Encryption] = p.Encryption ? "on" : "off",
+        [Fields.InternetAccess] = p.InternetAccess.ToString(),
+        [Fields.ExternalHost] = p.ExternalHost,
+        [Fields.ExternalPort] = Text(p.ExternalPort),
+        [Fields.TransferFilter] = Filter(p.TransferFilter),
+    };
+
+    /// <summary>"off", or "on: Artigos:send, Preços:both".</summary>
+    public static string Filter(TransferFilter f) => !f.Enabled ? "off"
+        : "on: " + string.Join(", ", f.Tables.Where(t => t.Send || t.Receive)
+            .Select(t => $"{t.Name}:{(t.Send && t.Receive ? "both" : t.Send ? "send" : "receive")}"));
+
+    private static string? Text(int? v) => v?.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+using MyMss.Core.Domain;
+
+namespace MyMss.Tui.Resources;
+
+/// <summary>The audit trail as text for people, shared by the command line and the screen.</summary>
+public static class AuditText
+{
+    public static IEnumerable<string> Lines(Strings s, IEnumerable<AuditEntry> entries)
+    {
+        foreach (AuditEntry e in entries)
+        {
+            string code = e.ProfileCode is int c ? " " + c.ToString(CultureInfo.InvariantCulture) : "";
+            yield return $"{e.AtUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)}  {e.User}@{e.Host}  {s["Audit_" + e.Action]}{code}";
+            foreach (FieldChange change in e.Changes)
+                yield return "    " + Change(s, change);
+        }
+    }
+
+    /// <summary>"Porta: 9001 → 9002"; a password only ever reads "alterada".</summary>
+    public static string Change(Strings s, FieldChange c)
+    {
+        string label = s.FieldLabel(c.Field);
+        if (c.Secret)
+            return $"{label}: {s["Audit_SecretChanged"]}";
+        return $"{label}: {Value(s, c.Field, c.Before)} → {Value(s, c.Field, c.After)}";
+    }
+
+    private static string Value(Strings s, string field, string? value) => value switch
+    {
+        null => "—",
+        _ when field == Fields.InternetAccess && Enum.TryParse(value, out InternetAccess a) => s.AccessLabel(a),
+        "on" when field == Fields.Encryption => s["Common_Yes"],
+        "off" when field == Fields.Encryption => s["Common_No"],
+        _ => value,
+    };
+}
