@@ -22,4 +22,8 @@ public static class Fields
     public const string AlternativeProfile = "alternativeProfile";
     /// <summary>The record as a whole (changed in another session).</summary>
     public const string Version = "version";
+    public const string SchemaVersion = "schemaVersion";
+    public const string Settings = "settings";
+    public const string Profiles = "profiles";
+    public const string File = "file";
 }

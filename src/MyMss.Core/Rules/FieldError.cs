@@ -3,6 +3,9 @@ namespace MyMss.Core.Rules;
 /// <summary>One problem: the field it concerns, a message key the front end localises, and its arguments.</summary>
 public sealed record FieldError(string Field, string MessageKey, params object[] Args)
 {
+    /// <summary>In an import file: the 1-based position of the profile the problem is in.</summary>
+    public int? Item { get; init; }
+
     public override string ToString() => $"{Field}: {MessageKey}({string.Join(", ", Args)})";
 }
 
@@ -28,6 +31,11 @@ public static class MessageKeys
     public const string ProfileIsAlternative = "Error_ProfileIsAlternative";
     public const string CodeImmutable = "Error_CodeImmutable";
     public const string ChangedElsewhere = "Error_ChangedElsewhere";
+    public const string NewerSchema = "Error_NewerSchema";
+    public const string InvalidPasswordHash = "Error_InvalidPasswordHash";
+    public const string DuplicateCode = "Error_DuplicateCode";
+    public const string WrongType = "Error_WrongType";
+    public const string Malformed = "Error_Malformed";
 }
 
 public enum OutcomeStatus

@@ -28,6 +28,10 @@ public sealed class Pbkdf2PasswordHasher : IPasswordHasher
         _iterations = iterations;
     }
 
+    /// <summary>A stored hash this product accepts (e.g. from an import): the algorithm, a cost at least today's, a full salt and hash.</summary>
+    public static bool IsAcceptable(PasswordHash h) =>
+        h.Algorithm == AlgorithmName && h.Iterations >= DefaultIterations && h.Salt.Length >= SaltBytes && h.Hash.Length == HashBytes;
+
     public PasswordHash Hash(string password)
     {
         byte[] salt = RandomNumberGenerator.GetBytes(SaltBytes);

@@ -158,4 +158,77 @@ public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, 
         return Outcome<SyncSettings>.Ok(valid);
     });
 
+
+    /// <summary>
+    /// Restores an export: the database ends up holding exactly the file's settings and profiles. The whole file is
+    /// validated first (every rule, unique codes, acceptable hashes, default/alternative among the file's profiles);
+    /// then everything is applied in one unit of work, or nothing is. A dry run only returns what would change.
+    /// </summary>
+    public Outcome<IReadOnlyList<ImportChange>> Import(ImportData data, bool dryRun)
+    {
+        if (data.SchemaVersion > ImportData.CurrentSchemaVersion)
+            return Outcome<IReadOnlyList<ImportChange>>.Fail(OutcomeStatus.Invalid,
+                new FieldError(Fields.SchemaVersion, MessageKeys.NewerSchema, data.SchemaVersion, ImportData.CurrentSchemaVersion));
+        var errors = new List<FieldError>();
+        var incoming = new List<SyncProfile>();
+        var codes = new HashSet<int>();
+        foreach (ImportedProfile item in data.Profiles)
+        {
+            ProfileInput input = item.Input with { Password = "", PasswordConfirmation = null, ExpectedVersion = null };
+            var (profile, _, found) = ProfileRules.Validate(input, options, creating: false);
+            errors.AddRange(found.Select(e => e with { Item = item.Item }));
+            if (!Pbkdf2PasswordHasher.IsAcceptable(item.Password))
+                errors.Add(new FieldError(Fields.Password, MessageKeys.InvalidPasswordHash) { Item = item.Item });
+            // A profile wrong elsewhere still owns its code, so settings that name it are not reported as well.
+            if (FieldRules.Integer(item.Input.Code, Fields.Code, ProfileRules.MinCode, ProfileRules.MaxCode, []) is int code && !codes.Add(code))
+                errors.Add(new FieldError(Fields.Code, MessageKeys.DuplicateCode, code) { Item = item.Item });
+            if (profile is not null)
+                incoming.Add(profile with { Password = item.Password });
+        }
+        var (settings, settingsErrors) = SettingsRules.Validate(data.Settings with { ExpectedVersion = null }, codes, 0);
+        errors.AddRange(settingsErrors);
+        if (errors.Count > 0)
+            return Outcome<IReadOnlyList<ImportChange>>.Fail(OutcomeStatus.Invalid, errors);
+
+        Func<IStoreSession, Outcome<IReadOnlyList<ImportChange>>> work = s => Outcome<IReadOnlyList<ImportChange>>.Ok(ApplyImport(s, incoming, settings!, dryRun));
+        return dryRun ? store.Read(work) : store.Write(work);
+    }
+
+    private List<ImportChange> ApplyImport(IStoreSession s, IReadOnlyList<SyncProfile> incoming, SyncSettings settings, bool dryRun)
+    {
+        var changes = new List<ImportChange>();
+        var current = s.GetProfiles().ToDictionary(p => p.Code);
+        SyncSettings currentSettings = s.GetSettings() ?? DefaultSettings;
+        foreach (SyncProfile gone in current.Values.Where(p => incoming.All(i => i.Code != p.Code)).OrderBy(p => p.Code))
+        {
+            changes.Add(new ImportChange(ImportChangeKind.Delete, gone.Code, gone.Description, AuditDiff.Profile(gone, null)));
+            if (!dryRun)
+                s.DeleteProfile(gone.Code);
+        }
+        foreach (SyncProfile p in incoming.OrderBy(p => p.Code))
+        {
+            SyncProfile? before = current.GetValueOrDefault(p.Code);
+            IReadOnlyList<FieldChange> diff = AuditDiff.Profile(before, p);
+            if (diff.Count == 0)
+                continue;
+            changes.Add(new ImportChange(before is null ? ImportChangeKind.Create : ImportChangeKind.Update, p.Code, p.Description, diff));
+            if (dryRun)
+                continue;
+            if (before is null)
+                s.InsertProfile(p with { Version = 1 });
+            else
+                s.UpdateProfile(p with { Version = before.Version + 1 });
+        }
+        IReadOnlyList<FieldChange> settingsDiff = AuditDiff.Settings(currentSettings, settings);
+        if (settingsDiff.Count > 0)
+        {
+            changes.Add(new ImportChange(ImportChangeKind.Settings, null, null, settingsDiff));
+            if (!dryRun)
+                s.PutSettings(settings with { Version = currentSettings.Version + 1 });
+        }
+        if (!dryRun)
+            foreach (ImportChange c in changes)
+                Record(s, AuditActions.Imported, c.Code, c.Changes);
+        return changes;
+    }
 }

@@ -5,6 +5,7 @@ using MyMss.Core.Domain;
 using MyMss.Core.Ports;
 using MyMss.Core.Rules;
 using MyMss.Core.Services;
+using MyMss.Storage;
 using MyMss.Tui.Configuration;
 using MyMss.Tui.Resources;
 
@@ -148,6 +149,16 @@ public sealed class CliApp
         var audit = new Command("audit", s["Cli_Audit"]) { json, limit };
         audit.SetAction(p => Guarded(p, db, lang, svc => Audit(svc, p.GetValue(limit), p.GetValue(json))));
         root.Add(audit);
+
+        var fileArg = new Argument<string>("FILE") { Description = s["Cli_ArgFile"] };
+        var force = new Option<bool>("--force") { Description = s["Cli_OptForce"] };
+        var export = new Command("export", s["Cli_Export"]) { fileArg, force };
+        export.SetAction(p => Guarded(p, db, lang, svc => Export(svc, p.GetValue(fileArg)!, p.GetValue(force))));
+        root.Add(export);
+        var dryRun = new Option<bool>("--dry-run") { Description = s["Cli_OptDryRun"] };
+        var import = new Command("import", s["Cli_Import"]) { fileArg, dryRun, json };
+        import.SetAction(p => Guarded(p, db, lang, svc => Import(svc, p.GetValue(fileArg)!, p.GetValue(dryRun), p.GetValue(json))));
+        root.Add(import);
         return new Tree(root, db, lang);
     }
 
@@ -228,6 +239,74 @@ public sealed class CliApp
 
     private static FieldError BadOption(string field, string value, string expected) =>
         new(field, "Cli_BadOption", OptionOfField[field], value, expected);
+
+    // ---- export / import ----
+
+    private int Export(SyncConfiguration service, string file, bool force)
+    {
+        if (File.Exists(file) && !force)
+        {
+            _err.WriteLine("mymss: " + _strings.Format("Cli_FileExists", file));
+            return ExitCodes.NotFoundOrConflict;
+        }
+        SyncSnapshot snap = service.Load();
+        try
+        {
+            ExportFile.WriteFile(file, ExportFile.Export(snap, DateTimeOffset.UtcNow), overwrite: force);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            _err.WriteLine("mymss: " + _strings.Format("Cli_CannotWrite", file, e.Message));
+            return ExitCodes.StorageOrConfig;
+        }
+        _out.WriteLine(_strings.Format("Cli_Exported", snap.Profiles.Count, file));
+        return ExitCodes.Ok;
+    }
+
+    private int Import(SyncConfiguration service, string file, bool dryRun, bool json)
+    {
+        string content;
+        try
+        {
+            content = File.ReadAllText(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            _err.WriteLine("mymss: " + _strings.Format("Cli_CannotRead", file, e.Message));
+            return ExitCodes.StorageOrConfig;
+        }
+        var (data, readErrors) = ExportFile.Read(content);
+        if (data is null)
+            return Refused(OutcomeStatus.Invalid, readErrors, json);
+        Outcome<IReadOnlyList<ImportChange>> outcome = service.Import(data, dryRun);
+        if (!outcome.IsOk)
+            return Refused(outcome.Status, outcome.Errors, json);
+        IReadOnlyList<ImportChange> changes = outcome.Value!;
+        if (json)
+        {
+            _out.WriteLine(JsonOutput.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteBoolean("dryRun", dryRun);
+                w.WriteStartArray("changes");
+                foreach (ImportChange c in changes)
+                    JsonOutput.ImportChange(w, c);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }));
+            return ExitCodes.Ok;
+        }
+        _out.WriteLine(_strings[dryRun ? "Cli_DryRun" : "Cli_Imported"]);
+        if (changes.Count == 0)
+            _out.WriteLine("  " + _strings["Cli_NoChanges"]);
+        foreach (ImportChange c in changes)
+        {
+            _out.WriteLine("  " + (c.Kind == ImportChangeKind.Settings ? _strings["Import_Settings"] : _strings.Format("Import_" + c.Kind, c.Code, c.Description)));
+            foreach (FieldChange f in c.Changes)
+                _out.WriteLine("      " + AuditText.Change(_strings, f));
+        }
+        return ExitCodes.Ok;
+    }
 
     // ---- audit ----
 
@@ -421,7 +500,7 @@ public sealed class CliApp
 
     /// <summary>"Porta (--port): …": the field's label and the option that sets it.</summary>
     private string Describe(FieldError e) =>
-        OptionOfField.TryGetValue(e.Field, out string? option) && e.MessageKey != "Cli_BadOption"
+        OptionOfField.TryGetValue(e.Field, out string? option) && e.MessageKey != "Cli_BadOption" && e.Item is null
             ? $"{_strings.FieldLabel(e.Field)} ({option}): {_strings.Message(e)}"
             : _strings.Describe(e);
 

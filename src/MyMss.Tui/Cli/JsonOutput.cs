@@ -1,66 +1,20 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using MyMss.Core.Domain;
 using MyMss.Core.Rules;
+using MyMss.Storage;
 using MyMss.Tui.Resources;
 
 namespace MyMss.Tui.Cli;
 
-/// <summary>
-/// The stable JSON of SPEC.md (camelCase names, null when unset), written by hand so that it needs no
-/// reflection (NativeAOT) and so that nothing but the listed fields — never a password or hash — can appear.
-/// </summary>
+/// <summary>The command line's JSON: the stable format of SPEC.md (see <see cref="ExportFile"/>), audit entries and errors.</summary>
 public static class JsonOutput
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static string Write(Action<Utf8JsonWriter> body) => ExportFile.Json(body);
 
-    public static string Write(Action<Utf8JsonWriter> body)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, Options))
-            body(writer);
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+    /// <summary>A profile as `list`/`show` print it: never its password hash.</summary>
+    public static void Profile(Utf8JsonWriter w, SyncProfile p) => ExportFile.WriteProfile(w, p, withPasswordHash: false);
 
-    public static void Profile(Utf8JsonWriter w, SyncProfile p)
-    {
-        w.WriteStartObject();
-        w.WriteNumber(Fields.Code, p.Code);
-        w.WriteString(Fields.Description, p.Description);
-        w.WriteString(Fields.Host, p.Host);
-        w.WriteNumber(Fields.Port, p.Port);
-        w.WriteNumber(Fields.TimeoutSeconds, p.TimeoutSeconds);
-        w.WriteNumber(Fields.Retries, p.Retries);
-        w.WriteNumber(Fields.Compression, p.Compression);
-        w.WriteBoolean(Fields.Encryption, p.Encryption);
-        w.WriteString(Fields.InternetAccess, p.InternetAccess.ToString());
-        NullableString(w, Fields.ExternalHost, p.ExternalHost);
-        NullableNumber(w, Fields.ExternalPort, p.ExternalPort);
-        w.WriteStartObject(Fields.TransferFilter);
-        w.WriteBoolean("enabled", p.TransferFilter.Enabled);
-        w.WriteStartArray("tables");
-        foreach (TableTransfer t in p.TransferFilter.Tables)
-        {
-            w.WriteStartObject();
-            w.WriteString("name", t.Name);
-            w.WriteBoolean("send", t.Send);
-            w.WriteBoolean("receive", t.Receive);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteEndObject();
-        w.WriteEndObject();
-    }
-
-    public static void Settings(Utf8JsonWriter w, SyncSettings s)
-    {
-        w.WriteStartObject();
-        w.WriteNumber(Fields.FrequencyHours, s.FrequencyHours);
-        NullableNumber(w, Fields.DefaultProfile, s.DefaultProfile);
-        NullableNumber(w, Fields.AlternativeProfile, s.AlternativeProfile);
-        w.WriteEndObject();
-    }
+    public static void Settings(Utf8JsonWriter w, SyncSettings s) => ExportFile.WriteSettings(w, s);
 
     public static void Audit(Utf8JsonWriter w, AuditEntry e)
     {
@@ -69,20 +23,34 @@ public static class JsonOutput
         w.WriteString("user", e.User);
         w.WriteString("host", e.Host);
         w.WriteString("action", e.Action);
-        NullableNumber(w, "profileCode", e.ProfileCode);
+        ExportFile.NullableNumber(w, "profileCode", e.ProfileCode);
+        Changes(w, e.Changes);
+        w.WriteEndObject();
+    }
+
+    public static void ImportChange(Utf8JsonWriter w, MyMss.Core.Services.ImportChange c)
+    {
+        w.WriteStartObject();
+        w.WriteString("change", c.Kind.ToString().ToLowerInvariant());
+        ExportFile.NullableNumber(w, "profileCode", c.Code);
+        Changes(w, c.Changes);
+        w.WriteEndObject();
+    }
+
+    private static void Changes(Utf8JsonWriter w, IReadOnlyList<FieldChange> changes)
+    {
         w.WriteStartArray("changes");
-        foreach (FieldChange c in e.Changes)
+        foreach (FieldChange c in changes)
         {
             w.WriteStartObject();
             w.WriteString("field", c.Field);
-            NullableString(w, "before", c.Before);
-            NullableString(w, "after", c.After);
+            ExportFile.NullableString(w, "before", c.Before);
+            ExportFile.NullableString(w, "after", c.After);
             if (c.Secret)
                 w.WriteBoolean("secretChanged", true);
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        w.WriteEndObject();
     }
 
     public static void Errors(Utf8JsonWriter w, string status, IEnumerable<FieldError> errors, Strings strings)
@@ -100,17 +68,5 @@ public static class JsonOutput
         }
         w.WriteEndArray();
         w.WriteEndObject();
-    }
-
-    private static void NullableString(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null) w.WriteNull(name);
-        else w.WriteString(name, value);
-    }
-
-    private static void NullableNumber(Utf8JsonWriter w, string name, int? value)
-    {
-        if (value is int v) w.WriteNumber(name, v);
-        else w.WriteNull(name);
     }
 }

@@ -30,7 +30,8 @@ public sealed class Strings
     public string AccessLabel(InternetAccess access) => this["Access_" + access];
 
     /// <summary>"Porta: a porta 9000 é a porta do MSS (9000); …" — the field's label, then the problem.</summary>
-    public string Describe(FieldError error) => $"{FieldLabel(error.Field)}: {Message(error)}";
+    public string Describe(FieldError error) =>
+        (error.Item is int item ? Format("Import_Item", item) + " " : "") + $"{FieldLabel(error.Field)}: {Message(error)}";
 
     public string Message(FieldError error) => Format(error.MessageKey, error.Args);
 

@@ -1,0 +1,25 @@
+using MyMss.Core.Domain;
+using MyMss.Core.Rules;
+
+namespace MyMss.Core.Services;
+
+/// <summary>One profile read from an export file: its values as text (like any input) and its stored password hash.</summary>
+public sealed record ImportedProfile(ProfileInput Input, PasswordHash Password, int Item);
+
+/// <summary>What an export file holds, as read.</summary>
+public sealed record ImportData(int SchemaVersion, SettingsInput Settings, IReadOnlyList<ImportedProfile> Profiles)
+{
+    /// <summary>The export format this version writes and the newest it reads.</summary>
+    public const int CurrentSchemaVersion = 1;
+}
+
+public enum ImportChangeKind
+{
+    Create,
+    Update,
+    Delete,
+    Settings,
+}
+
+/// <summary>One thing an import changes (or would change, in a dry run).</summary>
+public sealed record ImportChange(ImportChangeKind Kind, int? Code, string? Description, IReadOnlyList<FieldChange> Changes);
