@@ -212,7 +212,7 @@ public static class ExportFile
     {
         if (p.TryGetProperty(Fields.Password, out JsonElement h) && h.ValueKind == JsonValueKind.Object
             && h.TryGetProperty("algorithm", out JsonElement a) && a.ValueKind == JsonValueKind.String
-            && h.TryGetProperty("iterations", out JsonElement i) && i.TryGetInt32(out int iterations)
+            && h.TryGetProperty("iterations", out JsonElement i) && i.ValueKind == JsonValueKind.Number && i.TryGetInt32(out int iterations)
             && h.TryGetProperty("salt", out JsonElement salt) && salt.ValueKind == JsonValueKind.String && salt.TryGetBytesFromBase64(out byte[]? saltBytes)
             && h.TryGetProperty("hash", out JsonElement hash) && hash.ValueKind == JsonValueKind.String && hash.TryGetBytesFromBase64(out byte[]? hashBytes))
             return new PasswordHash(a.GetString()!, iterations, saltBytes, hashBytes);
