@@ -35,25 +35,24 @@ public static class DatabaseFileGuard
         return false;
     }
 
+    /// <summary>Reads the header first, so that an unreadable file is reported as unreadable, not as foreign.</summary>
     private static void Check(string path, long length)
     {
-        if (length < PageSize || length % PageSize != 0)
-            throw new StoreException(StoreMessageKeys.NotADatabase, path);
         var header = new byte[HeaderOffset + HeaderMagic.Length];
+        int read;
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            stream.ReadExactly(header);
+            read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new StoreException(StoreMessageKeys.CannotOpen, path, e);
         }
-        if (!header.AsSpan(HeaderOffset).SequenceEqual(HeaderMagic))
+        if (read < header.Length || length < PageSize || length % PageSize != 0 || !header.AsSpan(HeaderOffset).SequenceEqual(HeaderMagic))
             throw new StoreException(StoreMessageKeys.NotADatabase, path);
     }
 
-    /// <summary>Creates the database's folder (and its parents) on first use.</summary>
     public static void EnsureFolder(string path)
     {
         string? parent = Path.GetDirectoryName(Path.GetFullPath(path));

@@ -157,4 +157,57 @@ public sealed class ReliabilityTests : IDisposable
             Assert.Equal(before, SHA256.HashData(File.ReadAllBytes(guarded)));
         Assert.Equal(entriesBefore, Directory.GetFileSystemEntries(_tmp.Path).Order().ToArray()); // nothing created beside it
     }
+
+    /// <summary>
+    /// Runs mymss as an ordinary user: as root (CI) file modes do not apply, so drop to "nobody" with setpriv,
+    /// from a copy of the program in the test's own folder (the build folder may be under a home nobody can enter).
+    /// </summary>
+    private CliResult RunUnprivileged(params string[] args)
+    {
+        string app = _tmp.File("app");
+        if (!Directory.Exists(app))
+        {
+            Directory.CreateDirectory(app);
+            File.SetUnixFileMode(app, (UnixFileMode)0b111_101_101);
+            foreach (string file in Directory.GetFiles(AppContext.BaseDirectory))
+                File.Copy(file, Path.Combine(app, Path.GetFileName(file)));
+        }
+        bool root = Environment.UserName == "root";
+        var psi = new ProcessStartInfo(root ? "setpriv" : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        if (root)
+            foreach (string a in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "dotnet" })
+                psi.ArgumentList.Add(a);
+        psi.ArgumentList.Add(Path.Combine(app, "mymss.dll"));
+        foreach (string a in args)
+            psi.ArgumentList.Add(a);
+        psi.Environment["HOME"] = Path.GetTempPath();
+        psi.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
+        using Process p = Process.Start(psi)!;
+        p.StandardInput.Close();
+        string output = p.StandardOutput.ReadToEnd(), error = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        return new CliResult(p.ExitCode, output, error);
+    }
+
+    [Fact]
+    public void An_unreadable_or_read_only_database_gives_one_line_exit_4_and_stays_unchanged()
+    {
+        File.SetUnixFileMode(_tmp.Path, (UnixFileMode)0b111_101_101); // the folder may be entered by others (0755)...
+        Assert.Equal(0, CliProcess.Run(Db, Secret + "\n", "profiles", "add", "--code", "1", "--description", "x", "--host", "h.pt", "--port", "9001", "--password-stdin").ExitCode);
+        File.SetUnixFileMode(Db + ".lock", (UnixFileMode)0b110_110_110);
+        byte[] before = SHA256.HashData(File.ReadAllBytes(Db));
+
+        File.SetUnixFileMode(Db, UnixFileMode.None); // ...but the database cannot be read
+        CliResult unreadable = RunUnprivileged("--db", Db, "profiles", "list");
+        Assert.Equal(4, unreadable.ExitCode);
+        Assert.Contains("não é possível abrir", unreadable.Err);
+        Assert.Single(unreadable.Err.Trim().Split('\n'));
+
+        File.SetUnixFileMode(Db, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead); // read-only
+        CliResult readOnly = RunUnprivileged("--db", Db, "settings", "set", "--frequency", "12");
+        Assert.Equal(4, readOnly.ExitCode);
+        Assert.Contains("não é possível abrir", readOnly.Err);
+        Assert.Single(readOnly.Err.Trim().Split('\n'));
+        Assert.Equal(before, SHA256.HashData(File.ReadAllBytes(Db)));
+    }
 }
