@@ -85,9 +85,9 @@ public static class DatabaseFileGuard
     }
 
     /// <summary>Options for a file readable and writable by its owner only (mode 0600 on Unix).</summary>
-    public static FileStreamOptions OwnerOnly(FileMode mode, FileShare share)
+    public static FileStreamOptions OwnerOnly(FileMode mode, FileShare share, FileAccess access = FileAccess.ReadWrite)
     {
-        var options = new FileStreamOptions { Mode = mode, Access = FileAccess.ReadWrite, Share = share };
+        var options = new FileStreamOptions { Mode = mode, Access = access, Share = share };
         if (!OperatingSystem.IsWindows())
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         return options;

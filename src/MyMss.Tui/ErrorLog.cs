@@ -1,8 +1,8 @@
 namespace MyMss.Tui;
 
 /// <summary>
-/// Details of unexpected failures go to a file, never to the terminal. The file is created 0600
-/// (the process umask); messages never carry a password (none is ever passed to an exception).
+/// Details of unexpected failures go to a file, never to the terminal. The file is created 0600;
+/// messages never carry a password (none is ever passed to an exception).
 /// </summary>
 public static class ErrorLog
 {
@@ -17,7 +17,9 @@ public static class ErrorLog
         string path = PathFor(databasePath);
         try
         {
-            File.AppendAllText(path, $"{DateTime.UtcNow:O} {e}{Environment.NewLine}");
+            using var stream = new FileStream(path, Storage.DatabaseFileGuard.OwnerOnly(FileMode.Append, FileShare.ReadWrite, FileAccess.Write));
+            using var writer = new StreamWriter(stream);
+            writer.WriteLine($"{DateTime.UtcNow:O} {e}");
         }
         catch (Exception)
         {

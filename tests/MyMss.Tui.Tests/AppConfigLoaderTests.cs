@@ -57,3 +57,23 @@ public sealed class AppConfigLoaderTests : IDisposable
         Assert.Contains("appsettings.json", e.Message);
     }
 }
+
+public sealed class ErrorLogTests : IDisposable
+{
+    private readonly TempFolder _tmp = new();
+
+    public void Dispose() => _tmp.Dispose();
+
+    [Fact]
+    public void Details_go_to_a_log_beside_the_database_readable_by_its_owner_only()
+    {
+        string db = _tmp.File("mymss.db");
+        string log = ErrorLog.Write(new InvalidOperationException("boom"), db);
+        Assert.Equal(_tmp.File("mymss-errors.log"), log);
+        Assert.Contains("boom", File.ReadAllText(log));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(log));
+        ErrorLog.Write(new InvalidOperationException("again"), db);
+        Assert.Contains("again", File.ReadAllText(log));
+        Assert.Contains("boom", File.ReadAllText(log));
+    }
+}
