@@ -16,7 +16,7 @@ public sealed class HostileInputTests
         Gen.String[Gen.Char, 0, 80],
         Gen.OneOf<string>("", " ", "\t", "\0", "\r\n", "\u001b[2J", "\u202Eevil", "\u200F\u200E", "שלום", "مرحبا", "😀", "👩‍💻🏳️‍🌈",
             new string('9', 100_000), new string('x', 100_000), "-2147483649", "2147483648", "99999999999999999999", "-0", "+1",
-            "1e9", "0x10", "٣", "１２", " 42 ", "9000", "1", "65535", "65536", "0", "10.0.0.5", "sync.example.pt", "::1", "[::1]"),
+            "1e9", "0x10", "٣", "１２", " 42 ", "9000", "1", "65535", "65536", "0", "127.0.0.1", "sync.example.pt", "::1", "[::1]"),
         Gen.Long.Select(l => l.ToString(CultureInfo.InvariantCulture)),
         Gen.Int[-5, 70000].Select(i => i.ToString(CultureInfo.InvariantCulture)),
         Gen.Double.Select(d => d.ToString(CultureInfo.InvariantCulture)));

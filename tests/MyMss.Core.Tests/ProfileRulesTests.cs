@@ -9,7 +9,7 @@ public sealed class ProfileRulesTests
 
     private static ProfileInput Valid => new()
     {
-        Code = "1", Description = "Rede interna", Host = "10.0.0.5", Port = "9001",
+        Code = "1", Description = "Rede interna", Host = "127.0.0.1", Port = "9001",
         Password = "s3cret", PasswordConfirmation = "s3cret",
         Tables = TransferFilter.AllOff(SyncOptions.DefaultTables).Tables,
     };
@@ -125,7 +125,7 @@ public sealed class ProfileRulesTests
     }
 
     [Theory]
-    [InlineData("10.0.0.5", true)]
+    [InlineData("127.0.0.1", true)]
     [InlineData("255.255.255.255", true)]
     [InlineData("256.1.1.1", false)]
     [InlineData("1.2.3", false)]

@@ -23,7 +23,7 @@ public sealed class SyncConfigurationTests : IDisposable
     private ProfileInput Input(int code, string password = Secret) =>
         _service.NewProfileInput([]) with
         {
-            Code = code.ToString(), Description = $"Perfil {code}", Host = "10.0.0.5", Port = (9000 + code).ToString(),
+            Code = code.ToString(), Description = $"Perfil {code}", Host = "127.0.0.1", Port = (9000 + code).ToString(),
             Password = password, PasswordConfirmation = password,
         };
 

@@ -14,7 +14,7 @@ public sealed class CliTests : IDisposable
     private CliResult Cli(params string[] args) => CliProcess.Run(Db, null, args);
 
     private CliResult Add(int code, params string[] extra) => CliProcess.Run(Db, Secret + "\n",
-        ["profiles", "add", "--code", code.ToString(), "--description", $"Perfil {code}", "--host", "10.0.0.5",
+        ["profiles", "add", "--code", code.ToString(), "--description", $"Perfil {code}", "--host", "127.0.0.1",
          "--port", (9000 + code).ToString(), "--password-stdin", .. extra]);
 
     private static void NoSecret(CliResult r)
@@ -40,7 +40,7 @@ public sealed class CliTests : IDisposable
         JsonElement p = Assert.Single(JsonDocument.Parse(list.Out).RootElement.EnumerateArray());
         Assert.Equal(3, p.GetProperty("code").GetInt32());
         Assert.Equal("Perfil 3", p.GetProperty("description").GetString());
-        Assert.Equal("10.0.0.5", p.GetProperty("host").GetString());
+        Assert.Equal("127.0.0.1", p.GetProperty("host").GetString());
         Assert.Equal(9003, p.GetProperty("port").GetInt32());
         Assert.Equal(30, p.GetProperty("timeoutSeconds").GetInt32());
         Assert.Equal(5, p.GetProperty("retries").GetInt32());
@@ -326,5 +326,55 @@ public sealed class CliTests : IDisposable
         Assert.Equal(1, broken.ExitCode);
         Assert.Contains("não é JSON válido", broken.Err);
         Assert.Equal(4, Cli("import", _tmp.File("missing.json")).ExitCode);
+    }
+
+    [Fact]
+    public void Profiles_test_reports_each_endpoint_and_exits_1_when_one_fails()
+    {
+        using var open = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        open.Start();
+        int openPort = ((System.Net.IPEndPoint)open.LocalEndpoint).Port;
+        var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        int closedPort = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        Assert.Equal(0, CliProcess.Run(Db, Secret + "\n", "profiles", "add", "--code", "1", "--description", "Local", "--host", "127.0.0.1",
+            "--port", openPort.ToString(), "--retries", "1", "--password-stdin").ExitCode);
+
+        CliResult ok = Cli("profiles", "test", "1");
+        Assert.Equal(0, ok.ExitCode);
+        Assert.Contains($"Servidor 127.0.0.1:{openPort} — ligação estabelecida em", ok.Out);
+
+        Assert.Equal(0, Cli("profiles", "edit", "1", "--internet", "public", "--external-host", "127.0.0.1", "--external-port", closedPort.ToString()).ExitCode);
+        CliResult json = Cli("profiles", "test", "1", "--json");
+        Assert.Equal(1, json.ExitCode);
+        var reports = JsonDocument.Parse(json.Out).RootElement.EnumerateArray().ToList();
+        Assert.Equal([("internal", "Reachable"), ("external", "Refused")], reports.Select(r => (r.GetProperty("endpoint").GetString(), r.GetProperty("result").GetString())));
+        Assert.Equal(2, reports[1].GetProperty("attempts").GetInt32()); // 1 retry
+        Assert.Equal(3, Cli("profiles", "test", "9").ExitCode);
+    }
+
+    [Fact]
+    public void Check_reports_configuration_database_routes_and_warnings()
+    {
+        CliResult empty = Cli("check", "--json");
+        Assert.Equal(1, empty.ExitCode); // no default profile
+        JsonElement doc = JsonDocument.Parse(empty.Out).RootElement;
+        Assert.Equal(9000, doc.GetProperty("configuration").GetProperty("mssPort").GetInt32());
+        Assert.Equal(0, doc.GetProperty("database").GetProperty("profiles").GetInt32());
+        Assert.Contains("Route_NoDefault", doc.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("code").GetString()));
+
+        Assert.Equal(0, Add(1, "--internet", "mobile", "--external-host", "sync.example.pt").ExitCode);
+        Assert.Equal(0, Add(2, "--internet", "vpn", "--external-host", "vpn.example.pt").ExitCode);
+        Assert.Equal(0, Cli("settings", "set", "--alternative", "2").ExitCode);
+        CliResult good = Cli("check");
+        Assert.True(good.ExitCode == 0, good.Out);
+        Assert.Contains("Sem avisos.", good.Out);
+        Assert.Contains("se falhar: 2 · Perfil 2 → VPN vpn.example.pt:9002", good.Out);
+
+        // The MSS port moved onto profile 1's port in the configuration.
+        CliResult moved = CliProcess.RunRaw(null, new Dictionary<string, string> { ["MYMSS_Mss__Port"] = "9001" }, "--db", Db, "check");
+        Assert.Equal(1, moved.ExitCode);
+        Assert.Contains("o perfil 1 usa a porta 9001, que é agora a porta do MSS", moved.Out);
     }
 }

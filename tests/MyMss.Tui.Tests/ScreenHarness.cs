@@ -94,14 +94,14 @@ public sealed class ScreenHarness : IDisposable
             IRunnable? top = App.TopRunnable;
             if (top is null || ReferenceEquals(top, Screen))
                 return;
-            if (next < steps.Length && top.GetType() == steps[next].Type)
+            if (next < steps.Length && top.GetType() == steps[next].Type && steps[next].Ready((View)top))
             {
                 Step step = steps[next++];
                 idle = 0;
                 step.Act((View)top);
                 return;
             }
-            if (++idle > 300)
+            if (++idle > 20_000) // a step may wait for real time (a connection test): the loop runs ~1000 times a second
             {
                 stuck ??= $"{top.GetType().Name} still open after step {next} of {steps.Length}";
                 App.RequestStop(top);
@@ -131,7 +131,10 @@ public sealed class ScreenHarness : IDisposable
     }
 }
 
-public sealed record Step(Type Type, Action<View> Act)
+public sealed record Step(Type Type, Action<View> Act, Func<View, bool> Ready)
 {
-    public static Step On<T>(Action<T> act) where T : View => new(typeof(T), v => act((T)v));
+    public static Step On<T>(Action<T> act) where T : View => new(typeof(T), v => act((T)v), _ => true);
+
+    /// <summary>Runs once the dialog is ready, e.g. when a background task has finished.</summary>
+    public static Step When<T>(Func<T, bool> ready, Action<T> act) where T : View => new(typeof(T), v => act((T)v), v => ready((T)v));
 }

@@ -15,7 +15,7 @@ public sealed class ScreenTests
     private static ProfileInput Input(SyncConfiguration s, int code, string description) =>
         s.NewProfileInput([]) with
         {
-            Code = code.ToString(), Description = description, Host = "10.0.0.5", Port = (9000 + code).ToString(),
+            Code = code.ToString(), Description = description, Host = "127.0.0.1", Port = (9000 + code).ToString(),
             Password = Secret, PasswordConfirmation = Secret,
         };
 
@@ -79,7 +79,7 @@ public sealed class ScreenTests
                 h.Type(Secret);
                 h.Keys(Key.D1.WithAlt);
                 Assert.Same(e.Host, h.Focused);
-                h.Type("10.0.0.5");
+                h.Type("127.0.0.1");
                 h.Keys(Key.Tab);
                 h.Type("9002");
                 h.Keys(Key.Tab);
@@ -115,7 +115,7 @@ public sealed class ScreenTests
             }));
 
         SyncProfile p = Assert.Single(h.Service.Load().Profiles);
-        Assert.Equal((1, "Exterior (rede móvel)", "10.0.0.5", 9002, 30, 5, 9, true), (p.Code, p.Description, p.Host, p.Port, p.TimeoutSeconds, p.Retries, p.Compression, p.Encryption));
+        Assert.Equal((1, "Exterior (rede móvel)", "127.0.0.1", 9002, 30, 5, 9, true), (p.Code, p.Description, p.Host, p.Port, p.TimeoutSeconds, p.Retries, p.Compression, p.Encryption));
         Assert.Equal((InternetAccess.MobileData, "sync.example.pt", (int?)9443), (p.InternetAccess, p.ExternalHost, p.ExternalPort));
         Assert.True(p.TransferFilter.Enabled);
         Assert.Equal([new TableTransfer("Artigos", true, false), new TableTransfer("Preços", false, true)],
@@ -144,7 +144,7 @@ public sealed class ScreenTests
                 h.Type("pw");
                 h.Keys(Key.D2.WithAlt, Key.CursorDown, Key.CursorDown); // VPN, without an external host
                 e.Host.SetFocus();
-                h.Type("10.0.0.5");
+                h.Type("127.0.0.1");
                 h.Keys(Key.Tab);
                 h.Type("9000"); // the MSS port
                 e.Description.SetFocus();
@@ -160,7 +160,7 @@ public sealed class ScreenTests
                 Assert.Contains("a porta 9000 é a porta do MSS (9000)", screen);
                 Assert.Contains("Endereço externo: é obrigatório", screen);
                 // Nothing typed was lost.
-                Assert.Equal(("Perfil", "pw", "pw", "10.0.0.5", "9000"), (e.Description.Text, e.Password.Text, e.PasswordConfirmation.Text, e.Host.Text, e.Port.Text));
+                Assert.Equal(("Perfil", "pw", "pw", "127.0.0.1", "9000"), (e.Description.Text, e.Password.Text, e.PasswordConfirmation.Text, e.Host.Text, e.Port.Text));
                 e.Port.SelectAll();
                 h.Type("abc"); // not a number: a message, not an exception
                 h.Keys(Key.F10);
@@ -396,12 +396,12 @@ public sealed class ScreenTests
     {
         using var h = new ScreenHarness(seed: s => Seed(s, (1, "Um")));
         string? help = null;
-        h.Drive(() => h.Keys(Key.F1), Step.On<HelpDialog>(d => { help = d.Text; h.Keys(Key.Enter); }));
+        h.Drive(() => h.Keys(Key.F1), Step.On<TextDialog>(d => { help = d.Text; h.Keys(Key.Enter); }));
         foreach (string expected in new[] { "F2 ou Alt+N", "F8, Del ou Alt+E", "Ctrl+Q ou Alt+R", "Ctrl+PgDn/PgUp", "Porta: porta do MISCommunicator",
                      "Ligação à Internet:", "Filtro de transferência:" })
             Assert.Contains(expected, help);
-        Assert.Equal(HelpDialog.FieldOrder.Length, HelpDialog.FieldOrder.Count(f => help!.Contains(h.Strings.FieldLabel(f) + ":")));
-        h.Drive(() => h.Keys((Key)'?'), Step.On<HelpDialog>(d => h.Keys(Key.Esc)));
+        Assert.Equal(HelpText.FieldOrder.Length, HelpText.FieldOrder.Count(f => help!.Contains(h.Strings.FieldLabel(f) + ":")));
+        h.Drive(() => h.Keys((Key)'?'), Step.On<TextDialog>(d => h.Keys(Key.Esc)));
     }
 
     [Fact]
@@ -470,12 +470,114 @@ public sealed class ScreenTests
     {
         using var h = new ScreenHarness(seed: s => Seed(s, (1, "Um"), (2, "Dois")));
         string? history = null;
-        h.Drive(() => h.Keys(Key.F9), Step.On<HistoryDialog>(d => { history = h.Text(); h.Keys(Key.Esc); }));
+        h.Drive(() => h.Keys(Key.F9), Step.On<TextDialog>(d => { history = h.Text(); h.Keys(Key.Esc); }));
         Assert.Contains("Histórico", history);
         int second = history!.IndexOf("Perfil criado 2", StringComparison.Ordinal);
         int first = history.IndexOf("Perfil criado 1", StringComparison.Ordinal);
         Assert.True(second >= 0 && first > second);
         Assert.Contains("Password: alterada", history);
         Assert.DoesNotContain(Secret, history);
+    }
+
+    [Fact]
+    public void F5_in_the_editor_tests_the_typed_endpoints_without_freezing_and_Esc_cancels()
+    {
+        using var open = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        open.Start();
+        int openPort = ((System.Net.IPEndPoint)open.LocalEndpoint).Port;
+        var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        int closedPort = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+
+        using var h = new ScreenHarness();
+        h.Drive(() => h.Keys(Key.F2),
+            Step.On<ProfileEditor>(e =>
+            {
+                e.Host.Text = "bad host";
+                h.Keys(Key.F5); // the connection fields are checked first
+            }),
+            Step.On<ProfileEditor>(e =>
+            {
+                Assert.Contains("Corrija primeiro o servidor e a porta", h.Flat());
+                Assert.Equal(Fields.Host, e.Problems[0].Field);
+                e.Host.Text = "127.0.0.1";
+                e.Port.Text = openPort.ToString();
+                e.Retries.Text = "0";
+                e.ChooseAccess(InternetAccess.Vpn);
+                e.ExternalHost.Text = "127.0.0.1";
+                e.ExternalPort.Text = closedPort.ToString();
+                h.Keys(Key.T.WithAlt);
+            }),
+            Step.When<ProbeDialog>(p => p.Done, p =>
+            {
+                string screen = h.Flat();
+                Assert.Contains($"Servidor 127.0.0.1:{openPort} — ligação estabelecida em", screen);
+                Assert.Contains($"Exterior 127.0.0.1:{closedPort} — ligação recusada", screen);
+                h.Keys(Key.Enter);
+            }),
+            Step.On<ProfileEditor>(e =>
+            {
+                Assert.Equal([true, false], e.LastProbe.Select(r => r.Reachable));
+                h.Keys(Key.Esc);
+            }),
+            Step.On<Dialog>(d => h.Keys(Key.S.WithAlt)));
+        Assert.Empty(h.Service.Load().Profiles); // testing saves nothing
+    }
+
+    [Fact]
+    public void A_connection_test_that_hangs_shows_progress_and_Esc_cancels_it()
+    {
+        using var silent = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        silent.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        silent.Listen(0);
+        int port = ((System.Net.IPEndPoint)silent.LocalEndPoint!).Port;
+        var fillers = Enumerable.Range(0, 8).Select(_ => new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { Blocking = false }).ToList();
+        foreach (var f in fillers)
+            try { f.Connect(System.Net.IPAddress.Loopback, port); } catch (System.Net.Sockets.SocketException) { }
+        Thread.Sleep(200); // the accept queue is full now: new connection requests are dropped
+
+        using var h = new ScreenHarness(seed: s =>
+        {
+            Seed(s, (1, "Um"));
+            Assert.True(s.UpdateProfile(1, ProfileInput.From(s.Load().Profiles[0]) with { Host = "127.0.0.1", Port = port.ToString(), TimeoutSeconds = "300" }).IsOk);
+        });
+        int seen = 0;
+        h.Drive(() => h.Keys(Key.F4),
+            Step.On<ProfileEditor>(e => h.Keys(Key.F5)),
+            Step.When<ProbeDialog>(p => ++seen > 50, p =>
+            {
+                Assert.False(p.Done, string.Join("; ", p.Reports));
+                string flat = h.Flat();
+                Assert.True(flat.Contains($"A testar 127.0.0.1:{port} (timeout 300 s"), flat);
+                h.Keys(Key.Esc);
+            }),
+            Step.On<ProfileEditor>(e =>
+            {
+                Assert.Empty(e.LastProbe);
+                h.Keys(Key.Esc);
+            }));
+        foreach (var f in fillers)
+            f.Dispose();
+    }
+
+    [Fact]
+    public void F6_shows_the_routes_and_their_warnings()
+    {
+        using var h = new ScreenHarness(seed: s =>
+        {
+            Seed(s, (1, "Rede interna"), (2, "Exterior"));
+            var p2 = s.Load().Find(2)!;
+            Assert.True(s.UpdateProfile(2, ProfileInput.From(p2) with { InternetAccess = InternetAccess.MobileData, ExternalHost = "sync.example.pt", ExternalPort = "9443" }).IsOk);
+            Assert.True(s.SaveSettings(new SettingsInput("24", 1, 2)).IsOk);
+        });
+        string? routes = null;
+        h.Drive(() => h.Keys(Key.F6), Step.On<TextDialog>(d => { routes = d.Text; h.Keys(Key.Esc); }));
+        Assert.Contains("Na rede da empresa:", routes);
+        Assert.Contains("1 · Rede interna → 127.0.0.1:9001", routes);
+        Assert.Contains("se falhar: 2 · Exterior → 127.0.0.1:9002", routes);
+        Assert.Contains("1 · Rede interna → (sem acesso exterior)", routes);
+        Assert.Contains("se falhar: 2 · Exterior → Rede móvel (GPRS/3G/4G/5G) sync.example.pt:9443", routes);
+        Assert.Contains("o perfil default 1 não tem ligação à Internet", routes);
     }
 }

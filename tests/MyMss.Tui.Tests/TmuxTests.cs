@@ -73,7 +73,7 @@ public sealed class TmuxTests : IDisposable
         WaitFor("first", "Prima F2");
         Keys("first", "F2");
         WaitFor("first", "Novo perfil de sincronização");
-        Keys("first", "Rede interna", "Tab", Secret, "Tab", Secret, "M-1", "10.0.0.5", "Tab", "9001", "F10");
+        Keys("first", "Rede interna", "Tab", Secret, "Tab", Secret, "M-1", "127.0.0.1", "Tab", "9001", "F10");
         string created = WaitFor("first", "Perfil 1 criado");
         Assert.Contains("1 · Rede interna", created);
         Assert.DoesNotContain(Secret, created);
@@ -96,6 +96,6 @@ public sealed class TmuxTests : IDisposable
         WaitFor("second", "EXIT 0");
 
         JsonElement p = Assert.Single(JsonDocument.Parse(CliProcess.Run(Db, null, "profiles", "list", "--json").Out).RootElement.EnumerateArray());
-        Assert.Equal(("Rede interna", "10.0.0.5", 9001), (p.GetProperty("description").GetString(), p.GetProperty("host").GetString(), p.GetProperty("port").GetInt32()));
+        Assert.Equal(("Rede interna", "127.0.0.1", 9001), (p.GetProperty("description").GetString(), p.GetProperty("host").GetString(), p.GetProperty("port").GetInt32()));
     }
 }

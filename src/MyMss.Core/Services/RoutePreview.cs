@@ -16,7 +16,9 @@ public static class RouteWarnings
     public const string SameEndpoint = "Route_SameEndpoint";
     public const string PortIsMssPort = "Route_PortIsMssPort";
     public const string MissingProfile = "Route_MissingProfile";
-    public static readonly IReadOnlyList<string> All = [NoDefault, NoPathOutside, DefaultOnlyInside, SameEndpoint, PortIsMssPort, MissingProfile];
+    /// <summary>Arguments: the profile code and its list of <see cref="Rules.FieldError"/>.</summary>
+    public const string ProfileInvalid = "Route_ProfileInvalid";
+    public static readonly IReadOnlyList<string> All = [NoDefault, NoPathOutside, DefaultOnlyInside, SameEndpoint, PortIsMssPort, MissingProfile, ProfileInvalid];
 }
 
 /// <summary>

@@ -231,4 +231,27 @@ public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, 
                 Record(s, AuditActions.Imported, c.Code, c.Changes);
         return changes;
     }
+
+    /// <summary>What terminals will try, from the saved settings, with the warnings about paths that do not exist.</summary>
+    public RoutePreview Routes() => RoutePreview.Of(Load(), options);
+
+    /// <summary>
+    /// The route warnings plus every saved profile that no longer meets the rules in force (e.g. after
+    /// Mss:Port or Sync:Tables changed in appsettings.json), each with its problems.
+    /// </summary>
+    public (RoutePreview Routes, IReadOnlyList<RouteWarning> Warnings) Check()
+    {
+        SyncSnapshot snap = Load();
+        RoutePreview routes = RoutePreview.Of(snap, options);
+        var warnings = routes.Warnings.ToList();
+        foreach (SyncProfile p in snap.Profiles)
+        {
+            var errors = ProfileRules.Validate(ProfileInput.From(p), options, creating: false).Errors
+                .Where(e => e.MessageKey != MessageKeys.PortIsMssPort) // already a route warning
+                .ToList();
+            if (errors.Count > 0)
+                warnings.Add(new RouteWarning(RouteWarnings.ProfileInvalid, p.Code, errors));
+        }
+        return (routes, warnings);
+    }
 }

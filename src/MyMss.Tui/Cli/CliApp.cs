@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using MyMss.Core.Domain;
+using MyMss.Core.Network;
 using MyMss.Core.Ports;
 using MyMss.Core.Rules;
 using MyMss.Core.Services;
@@ -141,7 +142,9 @@ public sealed class CliApp
         var delete = new Command("delete", s["Cli_ProfilesDelete"]) { codeArg, json };
         delete.SetAction(p => Guarded(p, db, lang, svc => ProfilesDelete(svc, p.GetValue(codeArg), p.GetValue(json))));
 
-        foreach (Command c in new[] { list, show, add, edit, delete })
+        var test = new Command("test", s["Cli_ProfilesTest"]) { codeArg, json };
+        test.SetAction(p => Guarded(p, db, lang, svc => ProfilesTest(svc, p.GetValue(codeArg), p.GetValue(json))));
+        foreach (Command c in new[] { list, show, add, edit, delete, test })
             profiles.Add(c);
         root.Add(profiles);
 
@@ -149,6 +152,10 @@ public sealed class CliApp
         var audit = new Command("audit", s["Cli_Audit"]) { json, limit };
         audit.SetAction(p => Guarded(p, db, lang, svc => Audit(svc, p.GetValue(limit), p.GetValue(json))));
         root.Add(audit);
+
+        var check = new Command("check", s["Cli_Check"]) { json };
+        check.SetAction(p => Guarded(p, db, lang, svc => Check(_host.Compose(p.GetValue(db), p.GetValue(lang)).Config, svc, p.GetValue(json))));
+        root.Add(check);
 
         var fileArg = new Argument<string>("FILE") { Description = s["Cli_ArgFile"] };
         var force = new Option<bool>("--force") { Description = s["Cli_OptForce"] };
@@ -239,6 +246,89 @@ public sealed class CliApp
 
     private static FieldError BadOption(string field, string value, string expected) =>
         new(field, "Cli_BadOption", OptionOfField[field], value, expected);
+
+    // ---- connection test and check ----
+
+    private int ProfilesTest(SyncConfiguration service, int code, bool json)
+    {
+        SyncProfile? profile = service.Load().Find(code);
+        if (profile is null)
+            return Refused(OutcomeStatus.NotFound, [new FieldError(Fields.Code, MessageKeys.ProfileNotFound, code)], json);
+        // Each endpoint is printed as soon as it is known (a test can take timeout × attempts).
+        var reports = new ConnectionTester().TestAsync(profile, new Reporter<EndpointReport>(r =>
+        {
+            if (!json)
+                _out.WriteLine(RouteText.Probe(_strings, r));
+        })).GetAwaiter().GetResult();
+        if (json)
+            _out.WriteLine(JsonOutput.Write(w =>
+            {
+                w.WriteStartArray();
+                foreach (EndpointReport r in reports)
+                    JsonOutput.Probe(w, r);
+                w.WriteEndArray();
+            }));
+        return reports.All(r => r.Reachable) ? ExitCodes.Ok : ExitCodes.Refused;
+    }
+
+    private int Check(AppConfig config, SyncConfiguration service, bool json)
+    {
+        var (routes, warnings) = service.Check();
+        SyncSnapshot snap = service.Load();
+        string database = Path.GetFullPath(config.DatabasePath);
+        if (json)
+        {
+            _out.WriteLine(JsonOutput.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteStartObject("configuration");
+                w.WriteString("file", config.ConfigFile);
+                w.WriteNumber("mssPort", config.MssPort);
+                w.WriteString("language", config.Language);
+                w.WriteStartArray("tables");
+                foreach (string t in config.Tables)
+                    w.WriteStringValue(t);
+                w.WriteEndArray();
+                w.WriteEndObject();
+                w.WriteStartObject("database");
+                w.WriteString("path", database);
+                w.WriteNumber("schemaVersion", LiteDbSyncStore.SchemaVersion);
+                w.WriteNumber("profiles", snap.Profiles.Count);
+                w.WriteEndObject();
+                w.WriteStartObject("routes");
+                JsonOutput.Steps(w, "inside", routes.Inside);
+                JsonOutput.Steps(w, "outside", routes.Outside);
+                w.WriteEndObject();
+                w.WriteStartArray("warnings");
+                foreach (RouteWarning warning in warnings)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("code", warning.MessageKey);
+                    w.WriteString("message", RouteText.Warning(_strings, warning));
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }));
+        }
+        else
+        {
+            WriteAligned([
+                (_strings["Check_Configuration"], _strings.Format("Check_ConfigurationOk", config.ConfigFile, config.MssPort, config.Tables.Count, config.Language)),
+                (_strings["Check_Database"], _strings.Format("Check_DatabaseOk", database, LiteDbSyncStore.SchemaVersion, snap.Profiles.Count, snap.Settings.FrequencyHours)),
+            ]);
+            _out.WriteLine();
+            foreach (string line in RouteText.Lines(_strings, routes, warnings))
+                _out.WriteLine(line);
+        }
+        return warnings.Count == 0 ? ExitCodes.Ok : ExitCodes.Refused;
+    }
+
+    /// <summary>Reports on the calling thread, in order (Progress&lt;T&gt; would post to the thread pool).</summary>
+    private sealed class Reporter<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
 
     // ---- export / import ----
 

@@ -53,6 +53,38 @@ public static class JsonOutput
         w.WriteEndArray();
     }
 
+    public static void Probe(Utf8JsonWriter w, MyMss.Core.Network.EndpointReport r)
+    {
+        w.WriteStartObject();
+        w.WriteString("endpoint", r.Role.ToString().ToLowerInvariant());
+        w.WriteString("host", r.Host);
+        w.WriteNumber("port", r.Port);
+        w.WriteString("result", r.Outcome.ToString());
+        if (r.ConnectTime is TimeSpan t)
+            w.WriteNumber("connectMs", Math.Round(t.TotalMilliseconds, 1));
+        else
+            w.WriteNull("connectMs");
+        w.WriteNumber("attempts", r.Attempts);
+        w.WriteEndObject();
+    }
+
+    public static void Steps(Utf8JsonWriter w, string name, IReadOnlyList<MyMss.Core.Services.RouteStep> steps)
+    {
+        w.WriteStartArray(name);
+        foreach (var s in steps)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("order", s.Order);
+            w.WriteNumber("code", s.Code);
+            w.WriteString("description", s.Description);
+            ExportFile.NullableString(w, "host", s.Host);
+            ExportFile.NullableNumber(w, "port", s.Port);
+            w.WriteString("internetAccess", s.Access.ToString());
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
     public static void Errors(Utf8JsonWriter w, string status, IEnumerable<FieldError> errors, Strings strings)
     {
         w.WriteStartObject();

@@ -3,7 +3,7 @@ using MyMss.Core.Domain;
 namespace MyMss.Tui.Configuration;
 
 /// <summary>The validated configuration of one run.</summary>
-public sealed record AppConfig(string DatabasePath, int MssPort, int DefaultFrequencyHours, IReadOnlyList<string> Tables, string Language)
+public sealed record AppConfig(string DatabasePath, int MssPort, int DefaultFrequencyHours, IReadOnlyList<string> Tables, string Language, string ConfigFile = "")
 {
     public SyncOptions SyncOptions => new(MssPort, DefaultFrequencyHours, Tables);
 }

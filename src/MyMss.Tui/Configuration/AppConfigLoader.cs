@@ -55,7 +55,7 @@ public static class AppConfigLoader
         int mssPort = Integer(root, "Mss:Port", null, ProfileRules.MinPort, ProfileRules.MaxPort, strings, Bad);
         int frequency = Integer(root, "Sync:DefaultFrequencyHours", 24, SettingsRules.MinFrequency, SettingsRules.MaxFrequency, strings, Bad);
         IReadOnlyList<string> tables = Tables(root, strings, Bad);
-        return new AppConfig(dbPath, mssPort, frequency, tables, language);
+        return new AppConfig(dbPath, mssPort, frequency, tables, language, file);
     }
 
     private static int Integer(IConfiguration root, string key, int? fallback, int min, int max, Strings strings,

@@ -144,6 +144,7 @@ public sealed class MainScreen : Runnable
         if (key == Key.F10 || key == Key.S.WithCtrl) return () => Save();
         if (key == Key.F1 || (key == (Key)'?' && !typing)) return ShowHelp;
         if (key == Key.F9 || key == Key.H.WithAlt) return ShowHistory;
+        if (key == Key.F6 || key == Key.P.WithAlt) return ShowRoutes;
         if (key == Key.Q.WithCtrl || key == Key.R.WithAlt) return RequestQuit;
         return null;
     }
@@ -354,16 +355,27 @@ public sealed class MainScreen : Runnable
             Ui.Later(App, () => target.SetFocus());
     }
 
+    /// <summary>How many audit entries F9 shows (the command line can list them all).</summary>
+    public const int HistoryEntries = 500;
+
     public void ShowHistory()
     {
-        using var history = new HistoryDialog(_s, _model.Service.Audit(HistoryDialog.MaxEntries));
-        App!.Run(history);
+        IReadOnlyList<AuditEntry> entries = _model.Service.Audit(HistoryEntries);
+        ShowText(_s["Audit_Title"], entries.Count == 0 ? [_s["Audit_Empty"]] : AuditText.Lines(_s, entries));
     }
 
-    public void ShowHelp()
+    public void ShowRoutes()
     {
-        using var help = new HelpDialog(_s);
-        App!.Run(help);
+        var (routes, warnings) = _model.Service.Check();
+        ShowText(_s["Route_Title"], RouteText.Lines(_s, routes, warnings));
+    }
+
+    public void ShowHelp() => ShowText(_s["Help_Title"], HelpText.Lines(_s));
+
+    private void ShowText(string title, IEnumerable<string> lines)
+    {
+        using var dialog = new TextDialog(_s, title, lines);
+        App!.Run(dialog);
     }
 
     /// <summary>Sair: with unsaved settings asks Gravar / Descartar / Cancelar first.</summary>

@@ -274,6 +274,11 @@ public sealed class ProfileEditor : Dialog
             Validate();
             return true;
         }
+        if (key == Key.F5 || key == Key.T.WithAlt)
+        {
+            TestConnection();
+            return true;
+        }
         if (key == Key.S.WithAlt || key == Key.Q.WithCtrl)
         {
             Leave();
@@ -312,7 +317,13 @@ public sealed class ProfileEditor : Dialog
             _expectedVersion = _service.Load().Find(_existing.Code)?.Version;
         }
         _problems.Text = _s["Editor_Errors"] + " " + string.Join("; ", outcome.Errors.Select(_s.Describe));
-        if (outcome.Errors.FirstOrDefault() is FieldError first && _fields.TryGetValue(first.Field, out var target))
+        FocusFirst(outcome.Errors);
+    }
+
+    /// <summary>Brings the first wrong field's tab to the front and puts the cursor on it.</summary>
+    private void FocusFirst(IReadOnlyList<FieldError> errors)
+    {
+        if (errors.FirstOrDefault() is FieldError first && _fields.TryGetValue(first.Field, out var target))
         {
             Ui.Later(App, () =>
             {
@@ -322,6 +333,34 @@ public sealed class ProfileEditor : Dialog
             });
         }
     }
+
+    /// <summary>
+    /// Testar ligação with the values as typed (nothing is saved). Only the connection fields must be right: the
+    /// rules are applied to them alone by giving the other fields neutral values.
+    /// </summary>
+    public void TestConnection()
+    {
+        ProfileInput input = CurrentInput() with
+        {
+            Code = "1", Description = "-", FilterEnabled = false, Compression = "0", Password = "", PasswordConfirmation = null, ExpectedVersion = null,
+        };
+        var (profile, _, errors) = ProfileRules.Validate(input, _service.Options, creating: false);
+        foreach (var (field, (view, _)) in _fields)
+            Ui.MarkError(view, errors.Any(e => e.Field == field));
+        if (profile is null)
+        {
+            Problems = errors;
+            _problems.Text = _s["Probe_FixFirst"] + " " + string.Join("; ", errors.Select(_s.Describe));
+            FocusFirst(errors);
+            return;
+        }
+        using var probe = new ProbeDialog(_s, profile);
+        App!.Run(probe);
+        LastProbe = probe.Reports;
+    }
+
+    /// <summary>What the last Testar ligação found (empty when cancelled).</summary>
+    public IReadOnlyList<Core.Network.EndpointReport> LastProbe { get; private set; } = [];
 
     /// <summary>Sair (or Esc): leaves at once when nothing changed, otherwise asks first.</summary>
     public void Leave()

@@ -1,0 +1,122 @@
+# Helpers shared by bench/run: drive one program in a private tmux server at 80x24 under
+# `script -f -T` (the pty output goes to out.log, flushed on every write, with a timing file) and
+# `/usr/bin/time -v` (peak RSS). Sourced, not executed. Needs: WORK, SOCK, SETTLE set by the caller.
+
+# tmux on our own socket, with no status line so the pane really is 80x24.
+tmx() { tmux -L "$SOCK" -f "$WORK/tmux.conf" "$@"; }
+
+now() { date +%s.%N; }
+size_of() { stat -c %s "$1" 2>/dev/null || echo 0; }
+
+# Results: one "session<TAB>key<TAB>value" line each, read back by the report.
+put() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$WORK/results.tsv"; }
+get() { awk -F'\t' -v s="$1" -v k="$2" '$1 == s && $2 == k { v = $3 } END { print v }' "$WORK/results.tsv"; }
+
+# start_session NAME MARKER COMMAND... : start COMMAND in a fresh 80x24 pane and wait (up to
+# START_TIMEOUT s) until MARKER appears in the output, then SETTLE s more for the frame to finish.
+start_session() {
+    local name=$1 marker=$2; shift 2
+    local dir="$WORK/$name"
+    mkdir -p "$dir"
+    local cmd inner
+    printf -v cmd '%q ' "$@"
+    printf -v inner '/usr/bin/time -v -o %q %s' "$dir/time.txt" "$cmd"
+    # script: -f flush every write (sizes can be read live), -q quiet, -T timing ("delay bytes" lines).
+    tmx new-session -d -s "$name" -x 80 -y 24 -c "$dir" \
+        "env TERM=xterm-256color script -f -q -T $(printf %q "$dir/timing.log") -c $(printf %q "$inner") $(printf %q "$dir/out.log")"
+    local deadline=$(( SECONDS + ${START_TIMEOUT:-60} ))
+    until [[ -f $dir/out.log ]] && grep -aqF -- "$marker" "$dir/out.log"; do
+        if (( SECONDS > deadline )) || ! tmx has-session -t "$name" 2>/dev/null; then
+            echo "bench: $name did not show '$marker' (see $dir)" >&2
+            tmx capture-pane -p -t "$name" >&2 2>/dev/null || true
+            return 1
+        fi
+        sleep 0.05
+    done
+    sleep "$SETTLE"
+}
+
+# key SESSION LABEL KEY... : send tmux keys, wait SETTLE s, record the output bytes and the
+# elapsed seconds (the idle noise of that window is subtracted later, in the report).
+key() {
+    local name=$1 label=$2; shift 2
+    local out="$WORK/$name/out.log" s0 t0 s1 t1
+    s0=$(size_of "$out"); t0=$(now)
+    tmx send-keys -t "$name" "$@"
+    sleep "$SETTLE"
+    s1=$(size_of "$out"); t1=$(now)
+    put "$name" "raw:$label" $(( s1 - s0 ))
+    put "$name" "dt:$label" "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')"
+}
+
+# idle SESSION SECONDS : bytes sent while nothing happens.
+idle() {
+    local name=$1 secs=$2 out="$WORK/$1/out.log" s0 s1
+    s0=$(size_of "$out"); sleep "$secs"; s1=$(size_of "$out")
+    put "$name" idle_bytes $(( s1 - s0 ))
+    put "$name" idle_seconds "$secs"
+}
+
+# stop_session NAME KEY... : send the quit key(s), wait for the pane to end (kill it after
+# STOP_TIMEOUT s), then read peak RSS, start-up time and first-screen bytes.
+stop_session() {
+    local name=$1; shift
+    local dir="$WORK/$name" marker
+    marker=$(cat "$dir/marker")
+    tmx send-keys -t "$name" "$@" 2>/dev/null || true
+    local deadline=$(( SECONDS + ${STOP_TIMEOUT:-15} ))
+    while tmx has-session -t "$name" 2>/dev/null; do
+        if (( SECONDS > deadline )); then
+            echo "bench: $name did not quit on '$*'; killed" >&2
+            put "$name" killed 1
+            tmx kill-session -t "$name" 2>/dev/null || true
+            break
+        fi
+        sleep 0.1
+    done
+    # /usr/bin/time writes its report when the program ends.
+    local i
+    for i in $(seq 50); do [[ -s $dir/time.txt ]] && break; sleep 0.1; done
+    put "$name" rss_kb "$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$dir/time.txt" 2>/dev/null)"
+    analyse_start "$name" "$marker"
+}
+
+# From the timing file: seconds from process start until MARKER is on the wire (the first full
+# frame), and every byte sent until SETTLE s after that (the first screen, idle noise included).
+analyse_start() {
+    local name=$1 marker=$2 dir="$WORK/$1" header off
+    header=$(head -n 1 "$dir/out.log" | wc -c)   # "Script started on ..." line, not program output
+    off=$(grep -aboF -m 1 -- "$marker" "$dir/out.log" | head -n 1 | cut -d: -f1)
+    [[ -n $off ]] || { echo "bench: marker not found in $dir/out.log" >&2; return 1; }
+    local target=$(( off + ${#marker} - header ))
+    awk -v target="$target" -v settle="$SETTLE" -v name="$name" '
+        { t += $1; b += $2; T[NR] = t; B[NR] = b }
+        END {
+            for (i = 1; i <= NR && B[i] < target; i++) ;
+            tf = T[i]; first = 0
+            for (j = 1; j <= NR && T[j] <= tf + settle; j++) first = B[j]
+            printf "%s\tfirst_frame_s\t%.3f\n%s\tfirst_raw\t%d\n%s\tdt:first\t%.3f\n", name, tf, name, first, name, settle
+        }' "$dir/timing.log" >>"$WORK/results.tsv"
+}
+
+# run_session NAME MARKER QUITKEY IDLE_SECONDS STEPS COMMAND... : one whole measured session.
+# STEPS is a list of "label=key key" words ('-' as label: send without recording).
+run_session() {
+    local name=$1 marker=$2 quit=$3 idle_s=$4 steps=$5; shift 5
+    mkdir -p "$WORK/$name"; printf '%s' "$marker" >"$WORK/$name/marker"
+    start_session "$name" "$marker" "$@"
+    if (( idle_s > 0 )); then idle "$name" "$idle_s"; fi
+    local step label keys
+    for step in $steps; do
+        label=${step%%=*}; keys=${step#*=}
+        if [[ $label == - ]]; then
+            # shellcheck disable=SC2086
+            tmx send-keys -t "$name" ${keys//,/ }; sleep "$SETTLE"
+        else
+            # shellcheck disable=SC2086
+            key "$name" "$label" ${keys//,/ }
+        fi
+    done
+    # shellcheck disable=SC2086
+    stop_session "$name" $quit
+}
