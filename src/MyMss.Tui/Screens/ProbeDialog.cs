@@ -28,7 +28,7 @@ public sealed class ProbeDialog : Dialog
         _s = s;
         _profile = profile;
         Title = s["Probe_Title"];
-        Width = Dim.Fill(4);
+        Width = Dim.Fill();
         Height = 9;
         ShadowStyle = null;
         _body = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
