@@ -580,4 +580,24 @@ public sealed class ScreenTests
         Assert.Contains("se falhar: 2 · Exterior → Rede móvel (GPRS/3G/4G/5G) sync.example.pt:9443", routes);
         Assert.Contains("o perfil default 1 não tem ligação à Internet", routes);
     }
+
+    [Fact]
+    public void The_screen_follows_terminal_resizes()
+    {
+        using var h = new ScreenHarness(seed: s => Seed(s, (1, "Um")));
+        h.App.Driver!.SetScreenSize(120, 40);
+        string[] big = h.Text().TrimEnd('\n').Split('\n');
+        Assert.Equal(40, big.Length);
+        Assert.Contains("Ctrl+Q", big[39]); // key hints on the last row
+        Assert.Contains("Sair", big[37]); // buttons above the bottom border
+        Assert.EndsWith("╮", big[0].TrimEnd());
+        Assert.Equal(120, big[0].TrimEnd().Length);
+
+        h.App.Driver!.SetScreenSize(80, 24);
+        string[] small = h.Text().TrimEnd('\n').Split('\n');
+        Assert.Equal(24, small.Length);
+        Assert.Contains("Ctrl+Q", small[23]);
+        Assert.Equal(80, small[0].TrimEnd().Length);
+        Assert.Contains("1 · Um", string.Join('\n', small));
+    }
 }

@@ -92,6 +92,19 @@ public sealed class TmuxTests : IDisposable
         string again = WaitFor("second", "Rede interna");
         Assert.Contains("Data update frequency (hours): 12", again);
         Assert.Contains("Default sync profile:     1 · Rede interna", again);
+
+        // The terminal grows: the screen follows, key hints on the new last row.
+        Tmux("resize-window", "-t", "second", "-x", "100", "-y", "30");
+        var clock = Stopwatch.StartNew();
+        string[] rows = [];
+        while (clock.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            rows = Screen("second").TrimEnd('\n').Split('\n');
+            if (rows.Length == 30 && rows[29].Contains("Ctrl+Q") && rows[0].TrimEnd().Length == 100)
+                break;
+            Thread.Sleep(100);
+        }
+        Assert.True(rows.Length == 30 && rows[29].Contains("Ctrl+Q") && rows[0].TrimEnd().Length == 100, string.Join('\n', rows));
         Keys("second", "C-q");
         WaitFor("second", "EXIT 0");
 
