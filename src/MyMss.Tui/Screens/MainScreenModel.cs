@@ -27,12 +27,13 @@ public sealed class MainScreenModel(SyncConfiguration service)
         || AlternativeCode != Saved.Settings.AlternativeProfile;
 
     /// <summary>Reads the database again. Unsaved edits of the settings are kept, unless they name a profile that no longer exists.</summary>
-    public void Reload()
+    /// <param name="loaded">A snapshot just read, to avoid reading the database twice.</param>
+    public void Reload(SyncSnapshot? loaded = null)
     {
         bool keepEdits = _loaded && IsDirty;
         _loaded = true;
         SyncSettings previous = Saved.Settings;
-        Saved = service.Load();
+        Saved = loaded ?? service.Load();
         SyncSettings now = Saved.Settings;
         if (!keepEdits)
         {

@@ -15,12 +15,13 @@ public static class ScreenLauncher
     {
         AppConfig config;
         SyncConfiguration service;
+        SyncSnapshot snapshot;
         Strings strings = new(lang ?? "pt");
         try
         {
             (config, service) = host.Compose(db, lang);
             strings = new Strings(config.Language);
-            service.Load(); // checks the database file before the screen opens
+            snapshot = service.Load(); // read before the terminal is taken over: a bad file is one plain line
         }
         catch (ConfigException e)
         {
@@ -36,7 +37,7 @@ public static class ScreenLauncher
         string? failure = null;
         using (IApplication app = Application.Create().Init(DriverRegistry.Names.ANSI))
         {
-            using var screen = new MainScreen(service, strings);
+            using var screen = new MainScreen(service, strings, snapshot);
             screen.InstallKeys(app);
             app.Run(screen, e =>
             {
