@@ -8,12 +8,34 @@ tmx() { tmux -L "$SOCK" -f "$WORK/tmux.conf" "$@"; }
 now() { date +%s.%N; }
 size_of() { stat -c %s "$1" 2>/dev/null || echo 0; }
 
+# kill_tree PID: the process and all its descendants (script survives tmux's hang-up, and the
+# program may too), TERM first, KILL after 2 s. Only PIDs this bench started are ever passed.
+kill_tree() {
+    local pids=() queue=("$1") p
+    while (( ${#queue[@]} )); do
+        p=${queue[0]}; queue=("${queue[@]:1}")
+        [[ -n $p ]] || continue
+        pids+=("$p")
+        mapfile -t -O "${#queue[@]}" queue < <(pgrep -P "$p" || true)
+    done
+    kill -TERM "${pids[@]}" 2>/dev/null || true
+    sleep 2
+    kill -KILL "${pids[@]}" 2>/dev/null || true
+}
+
+# end_session NAME: make sure nothing of that session is left running.
+end_session() {
+    local dir="$WORK/$1"
+    tmx kill-session -t "$1" 2>/dev/null || true
+    if [[ -s $dir/pid ]] && kill -0 "$(cat "$dir/pid")" 2>/dev/null; then kill_tree "$(cat "$dir/pid")"; fi
+}
+
 # Results: one "session<TAB>key<TAB>value" line each, read back by the report.
 put() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$WORK/results.tsv"; }
 get() { awk -F'\t' -v s="$1" -v k="$2" '$1 == s && $2 == k { v = $3 } END { print v }' "$WORK/results.tsv"; }
 
 # start_session NAME MARKER COMMAND... : start COMMAND in a fresh 80x24 pane and wait (up to
-# START_TIMEOUT s) until MARKER appears in the output, then SETTLE s more for the frame to finish.
+# START_TIMEOUT s) until MARKER appears in the output, then until the output settles.
 start_session() {
     local name=$1 marker=$2; shift 2
     local dir="$WORK/$name"
@@ -23,27 +45,42 @@ start_session() {
     printf -v inner '/usr/bin/time -v -o %q %s' "$dir/time.txt" "$cmd"
     # script: -f flush every write (sizes can be read live), -q quiet, -T timing ("delay bytes" lines).
     tmx new-session -d -s "$name" -x 80 -y 24 -c "$dir" \
-        "env TERM=xterm-256color script -f -q -T $(printf %q "$dir/timing.log") -c $(printf %q "$inner") $(printf %q "$dir/out.log")"
+        "exec env TERM=xterm-256color script -f -q -T $(printf %q "$dir/timing.log") -c $(printf %q "$inner") $(printf %q "$dir/out.log")"
+    tmx display-message -p -t "$name" '#{pane_pid}' >"$dir/pid"   # = script's PID (exec)
     local deadline=$(( SECONDS + ${START_TIMEOUT:-60} ))
     until [[ -f $dir/out.log ]] && grep -aqF -- "$marker" "$dir/out.log"; do
         if (( SECONDS > deadline )) || ! tmx has-session -t "$name" 2>/dev/null; then
-            echo "bench: $name did not show '$marker' (see $dir)" >&2
-            tmx capture-pane -p -t "$name" >&2 2>/dev/null || true
+            echo "bench: $name did not show '$marker' within ${START_TIMEOUT:-60} s; stopped" >&2
+            put "$name" failed "no first frame within ${START_TIMEOUT:-60} s"
+            # the program's RSS at that moment (largest process of the session)
+            put "$name" rss_kb_at_timeout "$(ps -o rss= --ppid "$(pgrep -P "$(cat "$dir/pid")" | head -n 1)" 2>/dev/null | sort -n | tail -n 1 | tr -d ' ')"
+            end_session "$name"
             return 1
         fi
         sleep 0.05
     done
-    sleep "$SETTLE"
+    settle "$dir/out.log"
 }
 
-# key SESSION LABEL KEY... : send tmux keys, wait SETTLE s, record the output bytes and the
+# settle OUT: wait SETTLE s, then longer (at most 10 s) while OUT still grows by more than
+# 200 B per 0.3 s (a redraw still going; the idle trickle is ~90 B per 0.3 s).
+settle() {
+    local a b i
+    sleep "$SETTLE"
+    for i in $(seq 33); do
+        a=$(size_of "$1"); sleep 0.3; b=$(size_of "$1")
+        (( b - a > 200 )) || break
+    done
+}
+
+# key SESSION LABEL KEY... : send tmux keys, wait until settled, record the output bytes and the
 # elapsed seconds (the idle noise of that window is subtracted later, in the report).
 key() {
     local name=$1 label=$2; shift 2
     local out="$WORK/$name/out.log" s0 t0 s1 t1
     s0=$(size_of "$out"); t0=$(now)
     tmx send-keys -t "$name" "$@"
-    sleep "$SETTLE"
+    settle "$out"
     s1=$(size_of "$out"); t1=$(now)
     put "$name" "raw:$label" $(( s1 - s0 ))
     put "$name" "dt:$label" "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')"
@@ -69,7 +106,7 @@ stop_session() {
         if (( SECONDS > deadline )); then
             echo "bench: $name did not quit on '$*'; killed" >&2
             put "$name" killed 1
-            tmx kill-session -t "$name" 2>/dev/null || true
+            end_session "$name"
             break
         fi
         sleep 0.1
@@ -100,18 +137,18 @@ analyse_start() {
 }
 
 # run_session NAME MARKER QUITKEY IDLE_SECONDS STEPS COMMAND... : one whole measured session.
-# STEPS is a list of "label=key key" words ('-' as label: send without recording).
+# STEPS is a list of "label=key[,key...]" words (tmux key names) ('-' as label: send without recording).
 run_session() {
     local name=$1 marker=$2 quit=$3 idle_s=$4 steps=$5; shift 5
     mkdir -p "$WORK/$name"; printf '%s' "$marker" >"$WORK/$name/marker"
-    start_session "$name" "$marker" "$@"
+    start_session "$name" "$marker" "$@" || return 0
     if (( idle_s > 0 )); then idle "$name" "$idle_s"; fi
     local step label keys
     for step in $steps; do
         label=${step%%=*}; keys=${step#*=}
         if [[ $label == - ]]; then
             # shellcheck disable=SC2086
-            tmx send-keys -t "$name" ${keys//,/ }; sleep "$SETTLE"
+            tmx send-keys -t "$name" ${keys//,/ }; settle "$WORK/$name/out.log"
         else
             # shellcheck disable=SC2086
             key "$name" "$label" ${keys//,/ }
