@@ -65,7 +65,7 @@ public sealed class LiteDbSyncStore : ISyncStore
     {
         try
         {
-            return new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct, Upgrade = false });
+            return new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct, Upgrade = false }, DocumentOnlyMapper.Instance);
         }
         catch (Exception e) when (e is LiteException or IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
         {
