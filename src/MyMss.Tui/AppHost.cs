@@ -20,5 +20,5 @@ public sealed class AppHost : IAppHost
         return _composed[(db, lang)] = (config, service);
     }
 
-    public int RunScreen(string? db, string? lang) => Screens.ScreenLauncher.Run(this, db, lang);
+    public int RunScreen(string? db, string? lang, ScreenOptions options) => Screens.ScreenLauncher.Run(this, db, lang, options);
 }

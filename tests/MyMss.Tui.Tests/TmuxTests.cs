@@ -32,9 +32,12 @@ public sealed class TmuxTests : IDisposable
         return output;
     }
 
-    private void Start(string session, params string[] extra)
+    private void Start(string session, params string[] extra) => StartWith(session, "", extra);
+
+    /// <param name="environment">Assignments put before the program, e.g. "TERM=vt100 NO_COLOR=1".</param>
+    private void StartWith(string session, string environment, params string[] extra)
     {
-        string command = $"dotnet '{CliProcess.AppDll}' --db '{Db}' {string.Join(' ', extra)}; echo EXIT $?; sleep 30";
+        string command = $"{environment} dotnet '{CliProcess.AppDll}' --db '{Db}' {string.Join(' ', extra)}; echo EXIT $?; sleep 30";
         Tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "24", command);
     }
 
@@ -110,5 +113,59 @@ public sealed class TmuxTests : IDisposable
 
         JsonElement p = Assert.Single(JsonDocument.Parse(CliProcess.Run(Db, null, "profiles", "list", "--json").Out).RootElement.EnumerateArray());
         Assert.Equal(("Rede interna", "127.0.0.1", 9001), (p.GetProperty("description").GetString(), p.GetProperty("host").GetString(), p.GetProperty("port").GetInt32()));
+    }
+
+    private static readonly string NonAsciiGlyphs = "─│╭╮╰╯┌┐└┘├┤┬┴┼━┃┏┓┗┛┥┝⟦⟧☐☑◉○▼▲█░▖▀∙►◄";
+
+    [Theory]
+    [InlineData("xterm-256color", false)]
+    [InlineData("xterm", false)]
+    [InlineData("screen", false)]
+    [InlineData("tmux-256color", false)]
+    [InlineData("linux", true)]
+    [InlineData("vt100", true)]
+    public void The_screen_is_readable_on_each_terminal_type(string term, bool ascii)
+    {
+        StartWith("t", $"TERM={term} LANG=C.UTF-8");
+        string main = WaitFor("t", "Ctrl+Q");
+        Assert.Contains("myMSS · BackOffice · Sincronização", main);
+        Assert.Contains("Frequência de atualização de dados (horas): 24", main);
+        Assert.Equal(ascii, !main.Any(NonAsciiGlyphs.Contains));
+        Keys("t", "F2");
+        string editor = WaitFor("t", "Novo perfil de sincronização");
+        Assert.Contains(ascii ? "|Geral|Comunicação|" : "│Geral│Comunicação│", editor);
+        Assert.Equal(ascii, !editor.Any(NonAsciiGlyphs.Contains));
+        Keys("t", "Escape");
+        WaitFor("t", "Prima F2");
+        Keys("t", "C-q");
+        WaitFor("t", "EXIT 0");
+    }
+
+    [Theory]
+    [InlineData("NO_COLOR=1", "")]
+    [InlineData("", "--no-color")]
+    public void Without_colours_focus_and_selection_stay_visible_in_reverse_video(string environment, string option)
+    {
+        Assert.Equal(0, CliProcess.Run(Db, Secret + "\n", "profiles", "add", "--code", "1", "--description", "Um", "--host", "h.pt", "--port", "9001", "--password-stdin").ExitCode);
+        StartWith("m", $"TERM=xterm-256color {environment}", option);
+        WaitFor("m", "Ctrl+Q");
+        Thread.Sleep(500);
+        string styled = Tmux("capture-pane", "-e", "-p", "-t", "m");
+        var sgr = System.Text.RegularExpressions.Regex.Matches(styled, "\u001b\\[([0-9;]*)m").Select(m => m.Groups[1].Value).ToList();
+        Assert.DoesNotContain(sgr, code => code.Split(';').Any(p => p is "38" or "48" || (p.Length == 2 && p[0] is '3' or '4' && p[1] is >= '0' and <= '7')));
+        Assert.Contains("7", sgr); // reverse video: the focused table row
+        Keys("m", "C-q");
+        WaitFor("m", "EXIT 0");
+    }
+
+    [Fact]
+    public void Ascii_can_be_asked_for_on_any_terminal()
+    {
+        StartWith("a", "TERM=xterm-256color", "--ascii");
+        string main = WaitFor("a", "Ctrl+Q");
+        Assert.DoesNotContain(main, NonAsciiGlyphs.Contains);
+        Assert.Contains("+------", main);
+        Keys("a", "C-q");
+        WaitFor("a", "EXIT 0");
     }
 }

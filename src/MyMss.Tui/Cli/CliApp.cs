@@ -17,8 +17,11 @@ public interface IAppHost
 {
     /// <summary>Loads configuration (throws <see cref="ConfigException"/>) and composes the service.</summary>
     (AppConfig Config, SyncConfiguration Service) Compose(string? db, string? lang);
-    int RunScreen(string? db, string? lang);
+    int RunScreen(string? db, string? lang, ScreenOptions options);
 }
+
+/// <summary>How the screen draws: without colours (--no-color or NO_COLOR), with ASCII lines only (--ascii or a terminal that cannot draw Unicode).</summary>
+public sealed record ScreenOptions(bool NoColor, bool Ascii);
 
 /// <summary>
 /// The `mymss` command line: System.CommandLine for parsing, <see cref="SyncConfiguration"/> for every rule.
@@ -99,8 +102,10 @@ public sealed class CliApp
         Strings s = _strings;
         var db = new Option<string?>("--db") { Description = s["Cli_OptDb"], HelpName = "PATH", Recursive = true };
         var lang = new Option<string?>("--lang") { Description = s["Cli_OptLang"], HelpName = "pt|en", Recursive = true };
-        var root = new RootCommand(s["Cli_Description"]) { db, lang };
-        root.SetAction(p => _host.RunScreen(p.GetValue(db), p.GetValue(lang)));
+        var noColor = new Option<bool>("--no-color") { Description = s["Cli_OptNoColor"] };
+        var ascii = new Option<bool>("--ascii") { Description = s["Cli_OptAscii"] };
+        var root = new RootCommand(s["Cli_Description"]) { db, lang, noColor, ascii };
+        root.SetAction(p => _host.RunScreen(p.GetValue(db), p.GetValue(lang), new ScreenOptions(p.GetValue(noColor), p.GetValue(ascii))));
 
         var json = new Option<bool>("--json") { Description = s["Cli_OptJson"] };
 

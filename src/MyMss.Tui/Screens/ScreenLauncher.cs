@@ -11,7 +11,7 @@ namespace MyMss.Tui.Screens;
 /// <summary>Opens the screen. Configuration and database problems are reported as one line before the terminal is taken over.</summary>
 public static class ScreenLauncher
 {
-    public static int Run(IAppHost host, string? db, string? lang)
+    public static int Run(IAppHost host, string? db, string? lang, ScreenOptions options)
     {
         AppConfig config;
         SyncConfiguration service;
@@ -37,6 +37,11 @@ public static class ScreenLauncher
         string? failure = null;
         using (IApplication app = Application.Create().Init(DriverRegistry.Names.ANSI))
         {
+            // Process-wide Terminal.Gui settings: before the first view is made (views read glyphs when built).
+            bool monochrome = TerminalProfile.WantsMonochrome(options.NoColor);
+            TerminalProfile.Apply(monochrome, TerminalProfile.WantsAscii(options.Ascii));
+            if (monochrome)
+                TerminalProfile.HighlightFocusedTextFields(app);
             using var screen = new MainScreen(service, strings, snapshot);
             screen.InstallKeys(app);
             app.Run(screen, e =>

@@ -21,6 +21,17 @@ public static class Ui
             return;
         }
         Scheme s = field.GetScheme();
+        if (TerminalProfile.Monochrome)
+        {
+            // Without colours a wrong field is bold and underlined, and reversed while it has the cursor.
+            field.SetScheme(s with
+            {
+                Normal = TerminalProfile.A(TextStyle.Bold | TextStyle.Underline),
+                Editable = TerminalProfile.A(TextStyle.Bold | TextStyle.Underline),
+                Focus = TerminalProfile.A(TextStyle.Bold | TextStyle.Reverse),
+            });
+            return;
+        }
         field.SetScheme(s with
         {
             Normal = new TgAttribute(TgColor.White, TgColor.Red),

@@ -1,0 +1,198 @@
+using System.Reflection;
+using System.Text;
+using Terminal.Gui.App;
+using Terminal.Gui.Configuration;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+using TgAttribute = Terminal.Gui.Drawing.Attribute;
+using TgColor = Terminal.Gui.Drawing.Color;
+
+namespace MyMss.Tui.Screens;
+
+/// <summary>
+/// Monochrome (NO_COLOR / --no-color) and ASCII (--ascii / non-UTF-8 terminal) profiles for Terminal.Gui 2.5.0.
+///
+/// EVERYTHING here is PROCESS-WIDE STATIC state of Terminal.Gui (SchemeManager, GlyphSettings.Current,
+/// ButtonSettings.Current, DialogSettings.Current, WindowSettings.Current). Call <see cref="Apply"/> BEFORE the
+/// first view is constructed (Button captures its bracket glyphs, DropDownList its arrow and every View's
+/// LineCanvas its corner glyphs in their constructors); call <see cref="Reset"/> to restore the defaults
+/// (tests). Schemes themselves are resolved at draw time, so they could also be switched later.
+/// </summary>
+public static class TerminalProfile
+{
+    // ---------------------------------------------------------------- detection
+
+    /// <summary>Whether the screen runs without colours: NO_COLOR (https://no-color.org: present and non-empty) or --no-color.</summary>
+    public static bool Monochrome { get; private set; }
+
+    /// <summary>--no-color, NO_COLOR, or a VT100-class terminal (Terminal.Gui would send it 24-bit colour codes).</summary>
+    public static bool WantsMonochrome(bool option) =>
+        option || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
+        || (Environment.GetEnvironmentVariable("TERM") ?? "") is "dumb" or "ansi" || (Environment.GetEnvironmentVariable("TERM") ?? "").StartsWith("vt", StringComparison.Ordinal);
+
+    /// <summary>--ascii, or a terminal that cannot be trusted with Unicode line drawing.</summary>
+    public static bool WantsAscii(bool option) => option || !TerminalCanDrawUnicode();
+
+    /// Heuristic: TERM is a VT100-class / dumb terminal, or the locale (LC_ALL > LC_CTYPE > LANG) is not UTF-8.
+    public static bool TerminalCanDrawUnicode()
+    {
+        string term = Environment.GetEnvironmentVariable("TERM") ?? "";
+        if (term is "dumb" or "ansi" or "cons25" || term.StartsWith("vt", StringComparison.Ordinal)) return false;
+        // Linux text console: its 256/512-glyph fonts have the light box lines but not ⟦ ⟧ ☐ ☑ ◉ ▖ ╭ (unverified
+        // on a real console) -> ASCII as well.
+        if (term == "linux") return false;
+        string? locale = FirstNonEmpty("LC_ALL", "LC_CTYPE", "LANG");
+        if (locale is null) return false;        // POSIX/C locale: ASCII only
+        return locale.Contains("UTF-8", StringComparison.OrdinalIgnoreCase)
+            || locale.Contains("utf8", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string? FirstNonEmpty(params string[] vars) =>
+        vars.Select(Environment.GetEnvironmentVariable).FirstOrDefault(v => !string.IsNullOrEmpty(v));
+
+    // ---------------------------------------------------------------- apply / reset
+
+    private static readonly string[] SchemeNames = ["Base", "Accent", "Dialog", "Menu", "Error"];
+    private static Dictionary<string, Scheme>? _savedSchemes;
+
+    /// <summary>Call after Application.Create().Init(...) (or before - it does not touch the app) and BEFORE creating views.</summary>
+    public static void Apply(bool monochrome, bool ascii)
+    {
+        Monochrome = monochrome;
+        if (monochrome)
+        {
+            _savedSchemes ??= SchemeNames.Where(n => SchemeManager.TryGetScheme(n, out _))
+                                         .ToDictionary(n => n, n => SchemeManager.GetScheme(n));
+            Scheme mono = MonochromeScheme();
+            foreach (string name in SchemeNames) SchemeManager.AddScheme(name, mono);
+            // Error scheme: keep it distinguishable without colour
+            SchemeManager.AddScheme("Error", mono with { Normal = A(TextStyle.Bold), Editable = A(TextStyle.Bold | TextStyle.Underline) });
+        }
+
+        if (monochrome || ascii)
+        {
+            // Shadows are drawn with black/dimmed colours (ShadowView) and with ▖▀ glyphs: turn them off.
+            ButtonSettings.Current = ButtonSettings.Current with { DefaultShadow = ShadowStyles.None };
+            DialogSettings.Current = DialogSettings.Current with { DefaultShadow = ShadowStyles.None };
+            WindowSettings.Current = WindowSettings.Current with { DefaultShadow = ShadowStyles.None };
+        }
+
+        if (ascii)
+        {
+            GlyphSettings.Current = AsciiGlyphs(GlyphSettings.Default);
+        }
+    }
+
+    /// Restore Terminal.Gui's defaults (for tests / a second app in the same process).
+    public static void Reset()
+    {
+        Monochrome = false;
+        if (_savedSchemes is not null)
+        {
+            foreach ((string name, Scheme s) in _savedSchemes) SchemeManager.AddScheme(name, s);
+            _savedSchemes = null;
+        }
+        ButtonSettings.Current = ButtonSettings.Default;
+        DialogSettings.Current = DialogSettings.Default;
+        WindowSettings.Current = WindowSettings.Default;
+        GlyphSettings.Current = GlyphSettings.Default;
+    }
+
+    // ---------------------------------------------------------------- monochrome
+
+    /// Terminal default colours everywhere (Color.None => the driver emits SGR 39/49), state shown by text style.
+    public static TgAttribute A(TextStyle style) => new(TgColor.None, TgColor.None, style);
+
+    public static Scheme MonochromeScheme() => new()
+    {
+        Normal = A(TextStyle.None),
+        HotNormal = A(TextStyle.Underline),                        // hot-key letter
+        Focus = A(TextStyle.Reverse),                              // focused view / table's selected row
+        HotFocus = A(TextStyle.Reverse | TextStyle.Underline),
+        Active = A(TextStyle.Bold | TextStyle.Underline),          // selection in an UNfocused list/table, selected text
+        HotActive = A(TextStyle.Bold | TextStyle.Underline),
+        Highlight = A(TextStyle.Bold),                             // mouse hover
+        Editable = A(TextStyle.Underline),                         // an unfocused TextField stays visible
+        ReadOnly = A(TextStyle.Underline),
+        Disabled = A(TextStyle.Faint),
+        Code = A(TextStyle.None),
+        CodeComment = A(TextStyle.None), CodeKeyword = A(TextStyle.None), CodeString = A(TextStyle.None),
+        CodeNumber = A(TextStyle.None), CodeOperator = A(TextStyle.None), CodeType = A(TextStyle.None),
+        CodePreprocessor = A(TextStyle.None), CodeIdentifier = A(TextStyle.None), CodeConstant = A(TextStyle.None),
+        CodePunctuation = A(TextStyle.None), CodeFunctionName = A(TextStyle.None), CodeAttribute = A(TextStyle.None),
+    };
+
+    /// <summary>
+    /// Monochrome only: a focused TextField draws its text with the Editable role (same as unfocused; only the
+    /// cursor differs), so give it reverse video while it has focus. Hooks every TextField of every runnable
+    /// started on <paramref name="app"/> (and TextFields added later). Instance-level: no statics involved.
+    /// </summary>
+    public static void HighlightFocusedTextFields(IApplication app)
+    {
+        app.SessionBegun += (_, e) => { if (e.State.Runnable is View v) Hook(v); };
+    }
+
+    public static void Hook(View view)
+    {
+        if (view is TextField tf && tf is not DropDownList)   // DropDownList already uses Focus when focused
+        {
+            tf.GettingAttributeForRole += (_, e) =>
+            {
+                if (tf.HasFocus && e.Role is VisualRole.Editable or VisualRole.ReadOnly)
+                {
+                    e.Result = A(TextStyle.Reverse);
+                    e.Handled = true;
+                }
+            };
+        }
+        view.SubViewAdded += (_, e) => { if (e.SubView is { } sv) Hook(sv); };
+        foreach (View sub in view.SubViews) Hook(sub);
+    }
+
+    // ---------------------------------------------------------------- ASCII glyphs
+
+    private static readonly Dictionary<string, char> ByName = new()
+    {
+        ["CheckStateChecked"] = 'X', ["CheckStateUnChecked"] = '-', ["CheckStateNone"] = '?',
+        ["Selected"] = '*', ["UnSelected"] = 'o',
+        ["LeftBracket"] = '[', ["RightBracket"] = ']',
+        ["LeftDefaultIndicator"] = '>', ["RightDefaultIndicator"] = '<',
+        ["RightArrow"] = '>', ["LeftArrow"] = '<', ["DownArrow"] = 'v', ["UpArrow"] = '^',
+        ["Dot"] = '*',                       // TextField.Secret
+        ["Stipple"] = ':',                   // scroll bar track
+        ["ContinuousMeterSegment"] = '#', ["BlocksMeterSegment"] = '#',
+        ["HorizontalEllipsis"] = '~', ["VerticalFourDots"] = ':',
+        ["ShadowVerticalStart"] = ' ', ["ShadowVertical"] = ' ', ["ShadowHorizontalStart"] = ' ',
+        ["ShadowHorizontal"] = ' ', ["ShadowHorizontalEnd"] = ' ',
+        ["Expand"] = '+', ["Collapse"] = '-', ["IdenticalTo"] = '=', ["Close"] = 'x',
+        ["HLineDbl"] = '=',
+    };
+
+    private const string Horizontal = "─━═╌╍┄┅┈┉╴╶╸╺╼╾";
+    private const string Vertical = "│┃║╎╏┆┇┊┋╵╷╹╻╽╿";
+
+    private static char ToAscii(string property, Rune r)
+    {
+        if (r.Value < 0x80) return (char)r.Value;
+        if (ByName.TryGetValue(property, out char c)) return c;
+        if (r.IsBmp && Horizontal.Contains((char)r.Value)) return '-';
+        if (r.IsBmp && Vertical.Contains((char)r.Value)) return '|';
+        if (r.Value is >= 0x2500 and <= 0x257F) return '+';   // corners, tees, crosses
+        return '*';
+    }
+
+    /// A copy of <paramref name="source"/> with every non-ASCII glyph replaced. GlyphSettings is a record with
+    /// ~145 init-only Rune properties; reflection keeps this independent of the exact property list.
+    public static GlyphSettings AsciiGlyphs(GlyphSettings source)
+    {
+        GlyphSettings copy = source with { };
+        foreach (PropertyInfo p in typeof(GlyphSettings).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (p.PropertyType != typeof(Rune) || !p.CanWrite) continue;
+            var r = (Rune)p.GetValue(copy)!;
+            p.SetValue(copy, new Rune(ToAscii(p.Name, r)));   // init accessor is callable via reflection
+        }
+        return copy;
+    }
+}
