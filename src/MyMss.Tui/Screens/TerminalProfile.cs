@@ -28,8 +28,12 @@ public static class TerminalProfile
 
     /// <summary>--no-color, NO_COLOR, or a VT100-class terminal (Terminal.Gui would send it 24-bit colour codes).</summary>
     public static bool WantsMonochrome(bool option) =>
-        option || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
-        || (Environment.GetEnvironmentVariable("TERM") ?? "") is "dumb" or "ansi" || (Environment.GetEnvironmentVariable("TERM") ?? "").StartsWith("vt", StringComparison.Ordinal);
+        option || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) || VtClass;
+
+    private static string Term => Environment.GetEnvironmentVariable("TERM") ?? "";
+
+    /// <summary>A VT100-class or dumb terminal: no colours, no Unicode lines.</summary>
+    private static bool VtClass => Term is "dumb" or "ansi" or "cons25" || Term.StartsWith("vt", StringComparison.Ordinal);
 
     /// <summary>--ascii, or a terminal that cannot be trusted with Unicode line drawing.</summary>
     public static bool WantsAscii(bool option) => option || !TerminalCanDrawUnicode();
@@ -37,11 +41,10 @@ public static class TerminalProfile
     /// Heuristic: TERM is a VT100-class / dumb terminal, or the locale (LC_ALL > LC_CTYPE > LANG) is not UTF-8.
     public static bool TerminalCanDrawUnicode()
     {
-        string term = Environment.GetEnvironmentVariable("TERM") ?? "";
-        if (term is "dumb" or "ansi" or "cons25" || term.StartsWith("vt", StringComparison.Ordinal)) return false;
+        if (VtClass) return false;
         // Linux text console: its 256/512-glyph fonts have the light box lines but not ⟦ ⟧ ☐ ☑ ◉ ▖ ╭ (unverified
         // on a real console) -> ASCII as well.
-        if (term == "linux") return false;
+        if (Term == "linux") return false;
         string? locale = FirstNonEmpty("LC_ALL", "LC_CTYPE", "LANG");
         if (locale is null) return false;        // POSIX/C locale: ASCII only
         return locale.Contains("UTF-8", StringComparison.OrdinalIgnoreCase)
