@@ -51,4 +51,11 @@ public sealed class RoutePreviewTests
     [Fact]
     public void A_good_configuration_has_no_warning() =>
         Assert.Empty(Of(1, 2, P(1, "lan.pt", 9001, InternetAccess.PublicInternet, "sync.pt", 443), P(2, "lan2.pt", 9002, InternetAccess.MobileData, "m.pt", 9443)).Warnings);
+
+    [Fact]
+    public void Settings_naming_a_profile_that_does_not_exist_is_a_warning()
+    {
+        RouteWarning w = Assert.Single(Of(1, 7, P(1, "lan.pt", 9001, InternetAccess.Vpn, "vpn.pt", 9443)).Warnings);
+        Assert.Equal((RouteWarnings.MissingProfile, 7), (w.MessageKey, (int)w.Args[0]));
+    }
 }

@@ -236,4 +236,27 @@ public sealed class SyncConfigurationTests : IDisposable
                 Assert.True(c.Secret && c.Before is null && c.After is null);
         }
     }
+
+    [Fact]
+    public void Check_names_saved_profiles_that_no_longer_meet_the_rules_in_force()
+    {
+        var p = _service.CreateProfile(Input(1) with { FilterEnabled = true, Tables = [new TableTransfer("Rotas", true, false)] });
+        Assert.True(p.IsOk);
+        // The catalogue in appsettings.json lost "Rotas" since the profile was saved.
+        var narrower = new SyncConfiguration(new LiteDbSyncStore(_db.Path), _hasher, new SyncOptions(9000, 24, ["Artigos", "Clientes"]));
+        RouteWarning w = Assert.Single(narrower.Check().Warnings, w => w.MessageKey == RouteWarnings.ProfileInvalid);
+        Assert.Equal(1, w.Args[0]);
+        Assert.Contains(((IEnumerable<FieldError>)w.Args[1]), e => e.MessageKey == MessageKeys.UnknownTable);
+    }
+
+    [Fact]
+    public void A_profile_stays_editable_after_the_table_catalogue_changed()
+    {
+        SyncProfile p = _service.CreateProfile(Input(1) with { FilterEnabled = true, Tables = [new TableTransfer("Clientes", false, true)] }).Value!.Profile;
+        var narrower = new SyncConfiguration(new LiteDbSyncStore(_db.Path), _hasher, new SyncOptions(9000, 24, ["Clientes", "Novidades"]));
+        Assert.DoesNotContain(narrower.Check().Warnings, w => w.MessageKey == RouteWarnings.ProfileInvalid); // no ticked table was lost
+        ProfileInput edit = narrower.EditInput(p);
+        Assert.Equal([new TableTransfer("Clientes", false, true), new TableTransfer("Novidades", false, false)], edit.Tables);
+        Assert.True(narrower.UpdateProfile(1, edit with { Description = "ok" }).IsOk);
+    }
 }

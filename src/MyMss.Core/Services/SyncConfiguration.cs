@@ -67,6 +67,20 @@ public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, 
         Tables = TransferFilter.AllOff(options.Tables).Tables,
     };
 
+    /// <summary>
+    /// A saved profile as an editable input, its transfer filter laid over the table catalogue in force: one row
+    /// per catalogue table, keeping its ticks (a table removed from Sync:Tables since is left out, so the
+    /// profile can still be saved; 'check' reports a ticked one beforehand).
+    /// </summary>
+    public ProfileInput EditInput(SyncProfile p) => ProfileInput.From(p) with
+    {
+        Tables = options.Tables
+            .Select(name => p.TransferFilter.Tables.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)) is TableTransfer t
+                ? t with { Name = name }
+                : new TableTransfer(name, false, false))
+            .ToList(),
+    };
+
     public Outcome<ProfileSaved> CreateProfile(ProfileInput input)
     {
         var (valid, password, errors) = ProfileRules.Validate(input, options, creating: true);
@@ -246,7 +260,9 @@ public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, 
         var warnings = routes.Warnings.ToList();
         foreach (SyncProfile p in snap.Profiles)
         {
-            var errors = ProfileRules.Validate(ProfileInput.From(p), options, creating: false).Errors
+            // Only ticked tables matter: an unticked one that left the catalogue changes nothing for terminals.
+            ProfileInput saved = ProfileInput.From(p) with { Tables = p.TransferFilter.Tables.Where(t => t.Send || t.Receive).ToList() };
+            var errors = ProfileRules.Validate(saved, options, creating: false).Errors
                 .Where(e => e.MessageKey != MessageKeys.PortIsMssPort) // already a route warning
                 .ToList();
             if (errors.Count > 0)

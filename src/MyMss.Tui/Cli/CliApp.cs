@@ -519,7 +519,7 @@ public sealed class CliApp
         if (current is null)
             return Refused(OutcomeStatus.NotFound, [new FieldError(Fields.Code, MessageKeys.ProfileNotFound, code)], json);
         var errors = new List<FieldError>();
-        ProfileInput input = args.ApplyTo(ProfileInput.From(current), errors);
+        ProfileInput input = args.ApplyTo(service.EditInput(current), errors);
         if (passwordStdin)
             input = input with { Password = PasswordReader.FromStdin(_in), PasswordConfirmation = null };
         if (errors.Count > 0)

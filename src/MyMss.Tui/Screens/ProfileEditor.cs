@@ -35,7 +35,7 @@ public sealed class ProfileEditor : Dialog
         _service = service;
         _s = strings;
         _existing = existing;
-        _initial = existing is null ? service.NewProfileInput(all) : ProfileInput.From(existing);
+        _initial = existing is null ? service.NewProfileInput(all) : service.EditInput(existing);
         _initial = _initial with { Password = "", PasswordConfirmation = "" };
         _expectedVersion = _initial.ExpectedVersion;
 
