@@ -331,13 +331,8 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Profiles_test_reports_each_endpoint_and_exits_1_when_one_fails()
     {
-        using var open = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        open.Start();
-        int openPort = ((System.Net.IPEndPoint)open.LocalEndpoint).Port;
-        var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        closed.Start();
-        int closedPort = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
-        closed.Stop();
+        using var open = Loopback.Open(out int openPort);
+        int closedPort = Loopback.Closed();
         Assert.Equal(0, CliProcess.Run(Db, Secret + "\n", "profiles", "add", "--code", "1", "--description", "Local", "--host", "127.0.0.1",
             "--port", openPort.ToString(), "--retries", "1", "--password-stdin").ExitCode);
 

@@ -482,13 +482,8 @@ public sealed class ScreenTests
     [Fact]
     public void F5_in_the_editor_tests_the_typed_endpoints_without_freezing_and_Esc_cancels()
     {
-        using var open = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        open.Start();
-        int openPort = ((System.Net.IPEndPoint)open.LocalEndpoint).Port;
-        var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        closed.Start();
-        int closedPort = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
-        closed.Stop();
+        using var open = Loopback.Open(out int openPort);
+        int closedPort = Loopback.Closed();
 
         using var h = new ScreenHarness();
         h.Drive(() => h.Keys(Key.F2),

@@ -107,3 +107,9 @@ public sealed class ConnectionTester(Func<string, CancellationToken, Task<IPAddr
         _ => ProbeOutcome.Failed,
     };
 }
+
+/// <summary>Reports on the calling thread, in order (Progress&lt;T&gt; posts to the thread pool, where output can come late or out of order).</summary>
+public sealed class Reporter<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}

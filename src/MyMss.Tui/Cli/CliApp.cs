@@ -266,13 +266,7 @@ public sealed class CliApp
                 _out.WriteLine(RouteText.Probe(_strings, r));
         })).GetAwaiter().GetResult();
         if (json)
-            _out.WriteLine(JsonOutput.Write(w =>
-            {
-                w.WriteStartArray();
-                foreach (EndpointReport r in reports)
-                    JsonOutput.Probe(w, r);
-                w.WriteEndArray();
-            }));
+            _out.WriteLine(JsonOutput.Array(reports, JsonOutput.Probe));
         return reports.All(r => r.Reachable) ? ExitCodes.Ok : ExitCodes.Refused;
     }
 
@@ -327,12 +321,6 @@ public sealed class CliApp
                 _out.WriteLine(line);
         }
         return warnings.Count == 0 ? ExitCodes.Ok : ExitCodes.Refused;
-    }
-
-    /// <summary>Reports on the calling thread, in order (Progress&lt;T&gt; would post to the thread pool).</summary>
-    private sealed class Reporter<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 
     // ---- export / import ----
@@ -415,13 +403,7 @@ public sealed class CliApp
         IReadOnlyList<AuditEntry> entries = service.Audit(limit);
         if (json)
         {
-            _out.WriteLine(JsonOutput.Write(w =>
-            {
-                w.WriteStartArray();
-                foreach (AuditEntry e in entries)
-                    JsonOutput.Audit(w, e);
-                w.WriteEndArray();
-            }));
+            _out.WriteLine(JsonOutput.Array(entries, JsonOutput.Audit));
             return ExitCodes.Ok;
         }
         if (entries.Count == 0)
@@ -438,13 +420,7 @@ public sealed class CliApp
         SyncSnapshot snap = service.Load();
         if (json)
         {
-            _out.WriteLine(JsonOutput.Write(w =>
-            {
-                w.WriteStartArray();
-                foreach (SyncProfile p in snap.Profiles)
-                    JsonOutput.Profile(w, p);
-                w.WriteEndArray();
-            }));
+            _out.WriteLine(JsonOutput.Array(snap.Profiles, JsonOutput.Profile));
             return ExitCodes.Ok;
         }
         if (snap.Profiles.Count == 0)

@@ -11,6 +11,15 @@ public static class JsonOutput
 {
     public static string Write(Action<Utf8JsonWriter> body) => ExportFile.Json(body);
 
+    /// <summary>A JSON array of items, each written by <paramref name="item"/>.</summary>
+    public static string Array<T>(IEnumerable<T> items, Action<Utf8JsonWriter, T> item) => Write(w =>
+    {
+        w.WriteStartArray();
+        foreach (T x in items)
+            item(w, x);
+        w.WriteEndArray();
+    });
+
     /// <summary>A profile as `list`/`show` print it: never its password hash.</summary>
     public static void Profile(Utf8JsonWriter w, SyncProfile p) => ExportFile.WriteProfile(w, p, withPasswordHash: false);
 

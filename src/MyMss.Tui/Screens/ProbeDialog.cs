@@ -65,7 +65,7 @@ public sealed class ProbeDialog : Dialog
             Render();
             return !Done;
         });
-        var progress = new Reporter(r => app.Invoke(() =>
+        var progress = new Reporter<EndpointReport>(r => app.Invoke(() =>
         {
             _lines.Add(RouteText.Probe(_s, r));
             SetRunning(_lines.Count < endpoints.Count ? Running(endpoints[_lines.Count]) : null);
@@ -116,10 +116,5 @@ public sealed class ProbeDialog : Dialog
             _cancel.Dispose();
         }
         base.Dispose(disposing);
-    }
-
-    private sealed class Reporter(Action<EndpointReport> report) : IProgress<EndpointReport>
-    {
-        public void Report(EndpointReport value) => report(value);
     }
 }
