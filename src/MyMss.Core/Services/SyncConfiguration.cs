@@ -253,7 +253,7 @@ public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, 
     /// The route warnings plus every saved profile that no longer meets the rules in force (e.g. after
     /// Mss:Port or Sync:Tables changed in appsettings.json), each with its problems.
     /// </summary>
-    public (RoutePreview Routes, IReadOnlyList<RouteWarning> Warnings) Check()
+    public (SyncSnapshot Snapshot, RoutePreview Routes, IReadOnlyList<RouteWarning> Warnings) Check()
     {
         SyncSnapshot snap = Load();
         RoutePreview routes = RoutePreview.Of(snap, options);
@@ -268,6 +268,6 @@ public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, 
             if (errors.Count > 0)
                 warnings.Add(new RouteWarning(RouteWarnings.ProfileInvalid, p.Code, errors));
         }
-        return (routes, warnings);
+        return (snap, routes, warnings);
     }
 }

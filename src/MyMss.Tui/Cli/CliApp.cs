@@ -272,8 +272,7 @@ public sealed class CliApp
 
     private int Check(AppConfig config, SyncConfiguration service, bool json)
     {
-        var (routes, warnings) = service.Check();
-        SyncSnapshot snap = service.Load();
+        var (snap, routes, warnings) = service.Check();
         string database = Path.GetFullPath(config.DatabasePath);
         if (json)
         {

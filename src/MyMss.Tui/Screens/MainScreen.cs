@@ -365,7 +365,7 @@ public sealed class MainScreen : Runnable
 
     public void ShowRoutes()
     {
-        var (routes, warnings) = _model.Service.Check();
+        var (_, routes, warnings) = _model.Service.Check();
         ShowText(_s["Route_Title"], RouteText.Lines(_s, routes, warnings));
     }
 
