@@ -19,6 +19,15 @@ public sealed class ScreenTests
             Password = Secret, PasswordConfirmation = Secret,
         };
 
+    /// <summary>The fields a new profile needs, set directly (tests about other behaviour, not about typing them).</summary>
+    private static void FillRequired(ProfileEditor e, string description, string port)
+    {
+        e.Description.Text = description;
+        e.Password.Text = e.PasswordConfirmation.Text = "pw";
+        e.Host.Text = "h.pt";
+        e.Port.Text = port;
+    }
+
     private static void Seed(SyncConfiguration s, params (int Code, string Description)[] profiles)
     {
         foreach (var (code, description) in profiles)
@@ -192,10 +201,7 @@ public sealed class ScreenTests
         h.Drive(() => h.Keys(Key.F2),
             Step.On<ProfileEditor>(e =>
             {
-                e.Description.Text = "D";
-                e.Password.Text = e.PasswordConfirmation.Text = "pw";
-                e.Host.Text = "h.pt";
-                e.Port.Text = "9001";
+                FillRequired(e, "D", "9001");
                 h.Keys(Key.D3.WithAlt, Key.Space, Key.D1.WithAlt, Key.F10);
             }),
             Step.On<ProfileEditor>(e =>
@@ -297,10 +303,7 @@ public sealed class ScreenTests
             Step.On<ProfileEditor>(e =>
             {
                 Assert.Equal("2", e.Code.Text);
-                e.Description.Text = "Dois";
-                e.Password.Text = e.PasswordConfirmation.Text = "pw";
-                e.Host.Text = "h.pt";
-                e.Port.Text = "9002";
+                FillRequired(e, "Dois", "9002");
                 h.Keys(Key.F10);
             }));
         Assert.Equal(["1 · Um", "2 · Dois"], h.Screen.DefaultProfile.Source!.ToList().Cast<object>().Select(o => o.ToString()));
