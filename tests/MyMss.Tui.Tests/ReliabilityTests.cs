@@ -63,7 +63,7 @@ public sealed class ReliabilityTests : IDisposable
         const int count = 300;
         string a = ExportFileOf("A", count), b = ExportFileOf("B", count);
         var random = new Random(7);
-        string? acknowledged = null;
+        string? before = null; // what the database held before this round (null: nothing yet)
         for (int round = 0; round < 10; round++)
         {
             string tag = round % 2 == 0 ? "A" : "B";
@@ -72,16 +72,16 @@ public sealed class ReliabilityTests : IDisposable
             if (!finished)
                 p.Kill(); // SIGKILL
             p.WaitForExit();
-            if (finished && p.ExitCode == 0)
-                acknowledged = tag;
 
             string[] now = Descriptions();
             string[] tags = now.Select(d => d.Split(' ')[0]).Distinct().ToArray();
             Assert.True(now.Length == 0 || (now.Length == count && tags.Length == 1), $"round {round}: {now.Length} profiles, tags {string.Join(",", tags)}");
+            string? after = tags.SingleOrDefault();
             if (finished && p.ExitCode == 0)
-                Assert.Equal([tag], tags); // an acknowledged import is there
-            else if (acknowledged is not null)
-                Assert.Contains(tags.Single(), new[] { acknowledged, tag }); // the last acknowledged one, or the killed one if it had committed
+                Assert.Equal(tag, after); // an acknowledged import is there
+            else
+                Assert.Contains(after, new[] { before, tag }); // as it was, or the killed import whole if it had committed
+            before = after;
         }
     }
 
