@@ -2,6 +2,7 @@ using MyMss.Core.Ports;
 using MyMss.Core.Services;
 using MyMss.Tui.Cli;
 using MyMss.Tui.Configuration;
+using MyMss.Tui.Output;
 using MyMss.Tui.Resources;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
@@ -35,7 +36,8 @@ public static class ScreenLauncher
         }
 
         string? failure = null;
-        using (IApplication app = Application.Create().Init(DriverRegistry.Names.ANSI))
+        bool bce = TerminalProfile.ErasesWithBackground();
+        using (IApplication app = FrugalApplication.Create(new ScreenMirror(eraseColoredLines: bce)).Init(DriverRegistry.Names.ANSI))
         {
             // Process-wide Terminal.Gui settings: before the first view is made (views read glyphs when built).
             bool monochrome = TerminalProfile.WantsMonochrome(options.NoColor);

@@ -36,6 +36,14 @@ public static class TerminalProfile
     private static bool VtClass => Term is "dumb" or "ansi" or "cons25" || Term.StartsWith("vt", StringComparison.Ordinal);
 
     /// <summary>--ascii, or a terminal that cannot be trusted with Unicode line drawing.</summary>
+    /// <summary>
+    /// The terminal fills erased cells with the current background colour ("bce"), so a coloured blank run can be
+    /// sent as one "erase to end of line". Known for these families; elsewhere blanks are sent as spaces.
+    /// </summary>
+    public static bool ErasesWithBackground() =>
+        new[] { "xterm", "tmux", "linux", "rxvt", "vte", "alacritty", "kitty", "foot", "wezterm", "konsole", "putty" }
+            .Any(t => Term.StartsWith(t, StringComparison.Ordinal));
+
     public static bool WantsAscii(bool option) => option || !TerminalCanDrawUnicode();
 
     /// Heuristic: TERM is a VT100-class / dumb terminal, or the locale (LC_ALL > LC_CTYPE > LANG) is not UTF-8.

@@ -1,0 +1,110 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.RegularExpressions;
+using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
+using Terminal.Gui.Time;
+
+namespace MyMss.Tui.Output;
+
+/// <summary>
+/// Terminal.Gui's ANSI output with its drawing replaced by <see cref="ScreenMirror"/>: the terminal gets only what
+/// changed, and nothing while the screen stands still. Start-up, teardown and suspend stay Terminal.Gui's own.
+/// </summary>
+public sealed partial class FrugalOutput : AnsiOutput, IOutput
+{
+    private readonly ScreenMirror _mirror;
+    private readonly StringBuilder _pending = new();
+
+    public FrugalOutput(AppModel appModel, ScreenMirror mirror) : base(appModel)
+    {
+        _mirror = mirror;
+    }
+
+    public override void Write(IOutputBuffer buffer)
+    {
+        _mirror.Force16Colors = Force16Colors;
+        _mirror.Render(buffer, _pending);
+        base.Write(buffer); // every cell is clean now: this only keeps Terminal.Gui's record of the last frame
+        Flush();
+    }
+
+    void IOutput.SetCursor(Cursor cursor)
+    {
+        _mirror.SetCursor(cursor, _pending);
+        Flush();
+    }
+
+    Cursor IOutput.GetCursor() => _mirror.Cursor;
+
+    void IOutput.Write(ReadOnlySpan<char> text)
+    {
+        // Queries (size, cursor position, device attributes) and titles leave the screen as it is; anything else may not.
+        if (!HarmlessSequence().IsMatch(text))
+            _mirror.Forget();
+        base.Write(text);
+    }
+
+    void IOutput.Suspend()
+    {
+        base.Suspend();
+        _mirror.Forget(); // the shell had the terminal meanwhile
+    }
+
+    private void Flush()
+    {
+        if (_pending.Length == 0)
+            return;
+        Write(_pending); // one write() per frame
+        _pending.Clear();
+    }
+
+    [GeneratedRegex(@"^(\u001b\[[0-9;?>=]*[cnt]|\u001b\][^\u0007\u001b]*(\u0007|\u001b\\))$")]
+    private static partial Regex HarmlessSequence();
+}
+
+/// <summary>
+/// Terminal.Gui's ANSI driver with <see cref="FrugalOutput"/> as its output. The output is made here, not when
+/// the driver asks, so that Terminal.Gui sizes it as it does its own (it reads the size before polling starts).
+/// </summary>
+public sealed class FrugalComponentFactory(ScreenMirror mirror)
+    : AnsiComponentFactory(output: new FrugalOutput(AppModel.FullScreen, mirror));
+
+/// <summary>Creates the application on the frugal output.</summary>
+public static class FrugalApplication
+{
+    /// <summary>
+    /// Terminal.Gui 2.5.0 takes a component factory only through an internal constructor/field (its driver registry
+    /// accepts new names but builds only its own three drivers), so the field is set through an accessor the
+    /// compiler checks and NativeAOT keeps. If a later Terminal.Gui lacks it, the stock output is used.
+    /// </summary>
+    public static IApplication Create(ScreenMirror mirror, ITimeProvider? time = null)
+    {
+        IApplication app = Application.Create(time);
+        try
+        {
+            ComponentFactory(app) = new FrugalComponentFactory(mirror);
+        }
+        catch (MissingMemberException)
+        {
+        }
+        return app;
+    }
+
+    /// <summary>True when <paramref name="app"/> draws through <see cref="FrugalOutput"/>.</summary>
+    public static bool IsFrugal(IApplication app)
+    {
+        try
+        {
+            return ComponentFactory(app) is FrugalComponentFactory;
+        }
+        catch (MissingMemberException)
+        {
+            return false;
+        }
+    }
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_componentFactory")]
+    private static extern ref IComponentFactory? ComponentFactory(
+        [UnsafeAccessorType("Terminal.Gui.App.ApplicationImpl, Terminal.Gui")] object app);
+}

@@ -1,0 +1,306 @@
+using System.Globalization;
+using System.Text;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.Drivers;
+using Terminal.Gui.Text;
+using TgAttribute = Terminal.Gui.Drawing.Attribute;
+
+namespace MyMss.Tui.Output;
+
+/// <summary>
+/// Remembers what the terminal shows (every cell, the cursor, the current SGR) and turns the frame
+/// Terminal.Gui means to show into the fewest bytes that get the terminal there: only cells that
+/// differ, the shortest cursor moves, SGR only when the attribute changes, cursor show/hide/style
+/// only on change, and nothing at all when nothing changed. Pure: it writes into a StringBuilder.
+/// </summary>
+public sealed class ScreenMirror
+{
+    private const string Csi = "\u001b[";
+    private const int Unknown = -1;
+
+    private int _rows, _cols;
+    private string?[,] _text = new string?[0, 0];   // null: unknown (never drawn, forgotten, or the right half of a wide glyph)
+    private TgAttribute[,] _attr = new TgAttribute[0, 0];
+    private int _row = Unknown, _col = Unknown;     // where the terminal's cursor is
+    private TgAttribute? _sgr;                      // the terminal's current attribute; null: unknown
+    private bool? _cursorShown;
+    private CursorStyle? _cursorStyle;
+    private Cursor _wanted = new();
+
+    /// <param name="force16Colors">Colours as the 16 ANSI codes instead of 24-bit.</param>
+    /// <param name="eraseColoredLines">The terminal fills erased cells with the current background (xterm's "bce").</param>
+    public ScreenMirror(bool force16Colors = false, bool eraseColoredLines = true)
+    {
+        Force16Colors = force16Colors;
+        EraseColoredLines = eraseColoredLines;
+    }
+
+    public bool Force16Colors { get; set; }
+    public bool EraseColoredLines { get; }
+
+    /// <summary>Something unknown reached the terminal: assume nothing about it.</summary>
+    public void Forget()
+    {
+        _rows = 0;
+        _cols = 0;
+        _text = new string?[0, 0];
+        _attr = new TgAttribute[0, 0];
+        _row = _col = Unknown;
+        _sgr = null;
+        _cursorStyle = null;
+    }
+
+    public Cursor Cursor => _wanted;
+
+    /// <summary>Writes what differs between <paramref name="buffer"/> and the terminal, then puts the cursor where it is wanted.</summary>
+    public void Render(IOutputBuffer buffer, StringBuilder output)
+    {
+        Cell[,]? contents = buffer.Contents;
+        if (contents is null)
+            return;
+        int rows = Math.Min(buffer.Rows, contents.GetLength(0));
+        int cols = Math.Min(buffer.Cols, contents.GetLength(1));
+        if (rows != _rows || cols != _cols)
+            Resize(rows, cols);
+
+        for (int r = 0; r < rows; r++)
+        {
+            for (int c = 0; c < cols; c++)
+            {
+                ref Cell cell = ref contents[r, c];
+                cell.IsDirty = false;
+                string text = Glyph(cell);
+                TgAttribute attr = cell.Attribute ?? _sgr ?? default;
+                if (_text[r, c] == text && _attr[r, c] == attr)
+                    continue;
+                if (TryEraseRest(contents, r, c, cols, attr, output))
+                    break;
+                MoveTo(r, c, contents, output);
+                SetAttribute(attr, output);
+                output.Append(text);
+                _text[r, c] = text;
+                _attr[r, c] = attr;
+                int width = Math.Max(1, text.GetColumns());
+                for (int k = 1; k < width && c + 1 < cols; k++)
+                {
+                    c++;
+                    contents[r, c].IsDirty = false;
+                    _text[r, c] = null; // the terminal shows the glyph's right half here
+                }
+                Advance(width);
+            }
+            if (r < buffer.DirtyLines.Length)
+                buffer.DirtyLines[r] = false;
+        }
+        PlaceCursor(output);
+    }
+
+    /// <summary>Records where Terminal.Gui wants the cursor and moves it there if that changes anything.</summary>
+    public void SetCursor(Cursor cursor, StringBuilder output)
+    {
+        // Refresh() asks for "visible, position to come" before each frame; the position follows right after
+        // the frame. Hiding and showing again would cost bytes and blink, so such a cursor only waits.
+        _wanted = cursor;
+        PlaceCursor(output);
+    }
+
+    private void PlaceCursor(StringBuilder output)
+    {
+        Cursor c = _wanted;
+        if (c.IsVisible && c.Position is { } p)
+        {
+            if (p.Y >= 0 && p.Y < _rows && p.X >= 0 && p.X < _cols)
+                MoveTo(p.Y, p.X, null, output);
+            if (_cursorStyle != c.Style)
+            {
+                output.Append(EscSeqUtils.CSI_SetCursorStyle(c.Style));
+                _cursorStyle = c.Style;
+            }
+            if (_cursorShown != true)
+            {
+                output.Append(EscSeqUtils.CSI_ShowCursor);
+                _cursorShown = true;
+            }
+        }
+        else if (c.Position is null && c.Style != CursorStyle.Hidden)
+        {
+            // waiting for its position (see SetCursor)
+        }
+        else if (_cursorShown != false)
+        {
+            output.Append(EscSeqUtils.CSI_HideCursor);
+            _cursorShown = false;
+        }
+    }
+
+    private void Resize(int rows, int cols)
+    {
+        // After a resize the terminal's content is not ours to guess (reflow, clipping): redraw every cell.
+        _rows = rows;
+        _cols = cols;
+        _text = new string?[rows, cols];
+        _attr = new TgAttribute[rows, cols];
+        _row = _col = Unknown;
+    }
+
+    private static string Glyph(in Cell cell)
+    {
+        string g = cell.Grapheme;
+        if (string.IsNullOrEmpty(g))
+            return " ";
+        // Never let a control character through: it would move the terminal's cursor behind our back.
+        foreach (char ch in g)
+            if (char.IsControl(ch))
+                return " ";
+        return g;
+    }
+
+    /// <summary>After printing in the last column the terminal holds a pending wrap: the column is then unknown.</summary>
+    private void Advance(int width)
+    {
+        _col += width;
+        if (_col >= _cols)
+            _col = Unknown;
+    }
+
+    /// <summary>
+    /// If every cell from <paramref name="c"/> to the end of the row is a blank of one attribute, "erase to end of
+    /// line" (3 bytes) draws them all.
+    /// </summary>
+    private bool TryEraseRest(Cell[,] contents, int r, int c, int cols, TgAttribute attr, StringBuilder output)
+    {
+        if (cols - c < 4)
+            return false;
+        if (attr.Background != Color.None && !EraseColoredLines)
+            return false;
+        if (attr.Style != TextStyle.None)
+            return false; // erased cells take colours only (reverse or underline would not show)
+        for (int k = c; k < cols; k++)
+        {
+            if (Glyph(contents[r, k]) != " " || (contents[r, k].Attribute ?? attr) != attr)
+                return false;
+        }
+        MoveTo(r, c, contents, output);
+        SetAttribute(attr, output);
+        output.Append(Csi).Append('K');
+        for (int k = c; k < cols; k++)
+        {
+            contents[r, k].IsDirty = false;
+            _text[r, k] = " ";
+            _attr[r, k] = attr;
+        }
+        return true;
+    }
+
+    private void MoveTo(int row, int col, Cell[,]? contents, StringBuilder output)
+    {
+        if (row == _row && col == _col)
+            return;
+        string best = Absolute(row, col);
+        if (_row != Unknown)
+        {
+            string vertical = Vertical(row - _row);
+            if (_col != Unknown)
+                best = Shorter(best, vertical + Horizontal(row, _col, col, contents));
+            best = Shorter(best, vertical + "\r" + Horizontal(row, 0, col, contents));
+        }
+        output.Append(best);
+        _row = row;
+        _col = col;
+    }
+
+    private static string Absolute(int row, int col) =>
+        (row, col) switch
+        {
+            (0, 0) => Csi + "H",
+            (_, 0) => Csi + (row + 1).ToString(CultureInfo.InvariantCulture) + "H",
+            _ => Csi + (row + 1).ToString(CultureInfo.InvariantCulture) + ";" + (col + 1).ToString(CultureInfo.InvariantCulture) + "H",
+        };
+
+    private static string Vertical(int delta) =>
+        delta switch
+        {
+            0 => "",
+            1 => Csi + "B",
+            -1 => Csi + "A",
+            > 0 => Csi + delta.ToString(CultureInfo.InvariantCulture) + "B",
+            _ => Csi + (-delta).ToString(CultureInfo.InvariantCulture) + "A",
+        };
+
+    /// <summary>From column <paramref name="from"/> to <paramref name="to"/> on one row: a move, or re-printing what is already there when that is shorter.</summary>
+    private string Horizontal(int row, int from, int to, Cell[,]? contents)
+    {
+        int delta = to - from;
+        if (delta == 0)
+            return "";
+        if (delta < 0)
+            return delta == -1 ? "\b" : Csi + (-delta).ToString(CultureInfo.InvariantCulture) + "D";
+        string move = delta == 1 ? Csi + "C" : Csi + delta.ToString(CultureInfo.InvariantCulture) + "C";
+        if (delta > move.Length || contents is null || _sgr is not { } current)
+            return move;
+        var reprint = new StringBuilder();
+        for (int k = from; k < to; k++)
+        {
+            // Only cells the terminal already shows exactly as wanted, in the current attribute, one column each.
+            if (_text[row, k] is not { Length: 1 } t || t[0] > 0x7e || _attr[row, k] != current)
+                return move;
+            reprint.Append(t);
+        }
+        return reprint.Length < move.Length ? reprint.ToString() : move;
+    }
+
+    private static string Shorter(string a, string b) => Encoding.UTF8.GetByteCount(b) < Encoding.UTF8.GetByteCount(a) ? b : a;
+
+    private void SetAttribute(TgAttribute attr, StringBuilder output)
+    {
+        if (_sgr == attr)
+            return;
+        var codes = new List<string>(4);
+        if (_sgr is not { } current || (current.Style & ~attr.Style) != TextStyle.None)
+        {
+            // Unknown, or a style to switch off: start from a reset (shorter and surer than the individual "off" codes).
+            codes.Add("0");
+            AddStyle(codes, attr.Style);
+            if (attr.Foreground != Color.None)
+                codes.Add(ColorCode(attr.Foreground, foreground: true));
+            if (attr.Background != Color.None)
+                codes.Add(ColorCode(attr.Background, foreground: false));
+        }
+        else
+        {
+            AddStyle(codes, attr.Style & ~current.Style);
+            if (attr.Foreground != current.Foreground)
+                codes.Add(ColorCode(attr.Foreground, foreground: true));
+            if (attr.Background != current.Background)
+                codes.Add(ColorCode(attr.Background, foreground: false));
+        }
+        if (codes.Count == 1 && codes[0] == "0")
+            output.Append(Csi).Append('m');
+        else
+            output.Append(Csi).AppendJoin(';', codes).Append('m');
+        _sgr = attr;
+    }
+
+    private static void AddStyle(List<string> codes, TextStyle style)
+    {
+        if (style.HasFlag(TextStyle.Bold)) codes.Add("1");
+        if (style.HasFlag(TextStyle.Faint)) codes.Add("2");
+        if (style.HasFlag(TextStyle.Italic)) codes.Add("3");
+        if (style.HasFlag(TextStyle.Underline)) codes.Add("4");
+        if (style.HasFlag(TextStyle.Blink)) codes.Add("5");
+        if (style.HasFlag(TextStyle.Reverse)) codes.Add("7");
+        if (style.HasFlag(TextStyle.Strikethrough)) codes.Add("9");
+    }
+
+    private string ColorCode(Color color, bool foreground)
+    {
+        if (color == Color.None)
+            return foreground ? "39" : "49";
+        if (Force16Colors)
+        {
+            int code = (int)color.GetAnsiColorCode();
+            return (foreground ? code : code + 10).ToString(CultureInfo.InvariantCulture);
+        }
+        return string.Create(CultureInfo.InvariantCulture, $"{(foreground ? 38 : 48)};2;{color.R};{color.G};{color.B}");
+    }
+}

@@ -1,0 +1,166 @@
+using System.Drawing;
+using System.Text;
+using CsCheck;
+using MyMss.Tui.Output;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.Drivers;
+using TgAttribute = Terminal.Gui.Drawing.Attribute;
+using TgColor = Terminal.Gui.Drawing.Color;
+
+namespace MyMss.Tui.Tests;
+
+/// <summary>
+/// What the mirror sends, replayed on <see cref="VirtualTerminal"/>, must give exactly the frame Terminal.Gui drew
+/// (text and attributes, cell by cell) and the cursor it asked for; and an unchanged frame must cost nothing.
+/// </summary>
+public sealed class ScreenMirrorTests
+{
+    private static readonly string[] Glyphs = [" ", " ", " ", "a", "b", "─", "é", "│"];
+
+    private static readonly TgAttribute[] Attributes =
+    [
+        new(TgColor.None, TgColor.None, TextStyle.None),
+        new(new TgColor(255, 255, 255), new TgColor(0, 0, 128), TextStyle.None),
+        new(new TgColor(0, 0, 0), new TgColor(0, 0, 128), TextStyle.None),
+        new(TgColor.None, TgColor.None, TextStyle.Reverse),
+        new(new TgColor(0, 128, 0), TgColor.None, TextStyle.Bold | TextStyle.Underline),
+        new(TgColor.None, new TgColor(170, 0, 0), TextStyle.Faint),
+    ];
+
+    private sealed record Frame(int Rows, int Cols, int[] Glyph, int[] Attr, Cursor Cursor);
+
+    private static Gen<Frame> FrameOf(int rows, int cols) =>
+        Gen.Select(
+            Gen.Int[0, Glyphs.Length - 1].Array[rows * cols],
+            Gen.Int[0, Attributes.Length - 1].Array[rows * cols],
+            Gen.Int[0, 3],
+            Gen.Int[0, rows - 1], Gen.Int[0, cols - 1],
+            (g, a, cursorKind, y, x) => new Frame(rows, cols, g, a, cursorKind switch
+            {
+                0 => new Cursor(),
+                1 => new Cursor { Position = new Point(x, y), Style = CursorStyle.BlinkingBar },
+                _ => new Cursor { Position = new Point(x, y), Style = CursorStyle.Default },
+            }));
+
+    /// <summary>Frames of one size that differ from the previous one here and there, as real screens do.</summary>
+    private static readonly Gen<(bool Force16, bool Bce, Frame[] Frames)> Sessions =
+        Gen.Select(Gen.Bool, Gen.Bool, Gen.Int[1, 6], Gen.Int[1, 14], Gen.Int[1, 5])
+            .SelectMany(t => Gen.Select(FrameOf(t.Item3, t.Item4).Array[t.Item5],
+                Gen.Double[0, 1].Array[t.Item5], Gen.Int[1, 6], Gen.Int[1, 14],
+                (frames, sameness, rows2, cols2) =>
+                {
+                    // Keep most cells of the previous frame (small diffs), then one resize at the end.
+                    for (int k = 1; k < frames.Length; k++)
+                        for (int i = 0; i < frames[k].Glyph.Length; i++)
+                            if ((i * 7919 % 100) / 100.0 < sameness[k])
+                            {
+                                frames[k].Glyph[i] = frames[k - 1].Glyph[i];
+                                frames[k].Attr[i] = frames[k - 1].Attr[i];
+                            }
+                    return (t.Item1, t.Item2, frames.Append(FrameOf(rows2, cols2).Single()).ToArray());
+                }));
+
+    private static OutputBufferImpl Buffer(Frame f)
+    {
+        var b = new OutputBufferImpl();
+        b.SetSize(f.Cols, f.Rows);
+        for (int r = 0; r < f.Rows; r++)
+            for (int c = 0; c < f.Cols; c++)
+                b.Contents![r, c] = new Cell(Attributes[f.Attr[r * f.Cols + c]], true, Glyphs[f.Glyph[r * f.Cols + c]]);
+        return b;
+    }
+
+    private static string Expected(TgAttribute a, bool force16)
+    {
+        int style = 0;
+        foreach ((TextStyle flag, int code) in new[] { (TextStyle.Bold, 1), (TextStyle.Faint, 2), (TextStyle.Italic, 3), (TextStyle.Underline, 4), (TextStyle.Blink, 5), (TextStyle.Reverse, 7), (TextStyle.Strikethrough, 9) })
+            if (a.Style.HasFlag(flag))
+                style |= 1 << code;
+        string Colour(TgColor c, bool fg) =>
+            c == TgColor.None ? "default"
+            : force16 ? "ansi" + (int)c.GetAnsiColorCode()
+            : $"rgb({c.R},{c.G},{c.B})";
+        return VirtualTerminal.LookOf(style, Colour(a.Foreground, true), Colour(a.Background, false));
+    }
+
+    /// <summary>Replays one session and checks every frame; returns the bytes each frame cost.</summary>
+    private static List<string> Replay(bool force16, bool bce, IReadOnlyList<Frame> frames)
+    {
+        var mirror = new ScreenMirror(force16, bce);
+        VirtualTerminal? vt = null;
+        var sent = new List<string>();
+        foreach (Frame f in frames)
+        {
+            if (vt is null)
+                vt = new VirtualTerminal(f.Rows, f.Cols);
+            else if (vt.Rows != f.Rows || vt.Cols != f.Cols)
+                vt = vt.Resized(f.Rows, f.Cols);
+            var bytes = new StringBuilder();
+            mirror.SetCursor(new Cursor { Position = null, Style = CursorStyle.Default }, bytes); // as Refresh() does
+            mirror.Render(Buffer(f), bytes);
+            mirror.SetCursor(f.Cursor, bytes);
+            string wire = bytes.ToString();
+            sent.Add(wire);
+            vt.Feed(wire);
+
+            string Where(int r, int c) => $"cell ({r},{c}) after {VirtualTerminal.Show(wire)}";
+            for (int r = 0; r < f.Rows; r++)
+                for (int c = 0; c < f.Cols; c++)
+                {
+                    string glyph = Glyphs[f.Glyph[r * f.Cols + c]];
+                    TgAttribute attr = Attributes[f.Attr[r * f.Cols + c]];
+                    Assert.True(glyph == vt.Text[r, c], $"text {Where(r, c)}: '{vt.Text[r, c]}' instead of '{glyph}'");
+                    string want = Expected(attr, force16);
+                    string got = vt.Look[r, c];
+                    if (glyph == " " && got.StartsWith("0|default|", StringComparison.Ordinal) && attr.Style == TextStyle.None)
+                        want = "0|default|" + want.Split('|')[2]; // an erased blank shows only its background
+                    Assert.True(want == got, $"look {Where(r, c)}: {got} instead of {want}");
+                }
+            Assert.Equal(0, vt.Scrolls);
+            Assert.Equal(f.Cursor.IsVisible, vt.CursorShown);
+            if (f.Cursor.IsVisible)
+                Assert.Equal((f.Cursor.Position!.Value.Y, f.Cursor.Position.Value.X), (vt.Row, vt.Col));
+        }
+        return sent;
+    }
+
+    [Fact]
+    public void The_terminal_ends_up_showing_every_frame_exactly_as_drawn() =>
+        Sessions.Sample(s => { Replay(s.Force16, s.Bce, s.Frames); }, iter: 3000);
+
+    [Fact]
+    public void An_unchanged_frame_and_an_unchanged_cursor_send_nothing() =>
+        Sessions.Sample(s =>
+        {
+            Frame last = s.Frames[^1];
+            List<string> sent = Replay(s.Force16, s.Bce, [.. s.Frames, last, last]);
+            Assert.Equal("", sent[^1]);
+            Assert.Equal("", sent[^2]);
+        }, iter: 500);
+
+    [Fact]
+    public void One_changed_character_costs_the_character_and_a_short_move()
+    {
+        var screen = new Frame(24, 80, new int[24 * 80], Enumerable.Repeat(1, 24 * 80).ToArray(), new Cursor { Position = new Point(10, 5), Style = CursorStyle.Default });
+        int[] typed = (int[])screen.Glyph.Clone();
+        typed[5 * 80 + 10] = 3; // "a" where the cursor was
+        var after = screen with { Glyph = typed, Cursor = new Cursor { Position = new Point(11, 5), Style = CursorStyle.Default } };
+        List<string> sent = Replay(false, true, [screen, after]);
+        Assert.Equal("a", sent[1]); // the cursor was on that cell and the attribute is current: one byte
+    }
+
+    [Fact]
+    public void A_mirror_that_forgets_redraws_everything()
+    {
+        var mirror = new ScreenMirror();
+        var frame = new Frame(3, 5, Enumerable.Repeat(3, 15).ToArray(), new int[15], new Cursor());
+        var first = new StringBuilder();
+        mirror.Render(Buffer(frame), first);
+        mirror.Forget();
+        var again = new StringBuilder();
+        mirror.Render(Buffer(frame), again);
+        var vt = new VirtualTerminal(3, 5);
+        vt.Feed(again.ToString());
+        Assert.Equal("aaaaa", string.Concat(Enumerable.Range(0, 5).Select(c => vt.Text[2, c])));
+    }
+}
