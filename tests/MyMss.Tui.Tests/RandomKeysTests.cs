@@ -7,6 +7,7 @@ using Terminal.Gui.Testing;
 namespace MyMss.Tui.Tests;
 
 /// <summary>Thousands of random keys (fixed seeds) on the real screen and its dialogs: no crash, and the database stays valid.</summary>
+[Collection(ScreenCollection.Name)]
 public sealed class RandomKeysTests
 {
     private static readonly Key[] Pool =

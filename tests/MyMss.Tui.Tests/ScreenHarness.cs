@@ -14,6 +14,13 @@ using Terminal.Gui.ViewBase;
 
 namespace MyMss.Tui.Tests;
 
+/// <summary>Tests that draw the screen in this process share Terminal.Gui's process-wide settings: one at a time.</summary>
+[CollectionDefinition(Name)]
+public sealed class ScreenCollection
+{
+    public const string Name = "screen";
+}
+
 internal static class HeadlessSetup
 {
     [ModuleInitializer]
@@ -35,15 +42,26 @@ public sealed class ScreenHarness : IDisposable
     private readonly TempFolder _tmp = new();
     private readonly SessionToken? _token;
 
-    public ScreenHarness(string language = "pt", Action<SyncConfiguration>? seed = null)
+    private readonly bool _styled;
+
+    /// <param name="monochrome">and <paramref name="ascii"/>: the process-wide look the program chooses for some
+    /// terminals (TerminalProfile); tests that use them belong to <see cref="ScreenCollection"/>.</param>
+    public ScreenHarness(string language = "pt", Action<SyncConfiguration>? seed = null, bool monochrome = false, bool ascii = false)
     {
         Strings = new Strings(language);
         DatabasePath = _tmp.File("mymss.db");
         Service = new SyncConfiguration(new LiteDbSyncStore(DatabasePath), new Pbkdf2PasswordHasher(),
             new SyncOptions(MssPort, 24, SyncOptions.DefaultTables));
         seed?.Invoke(Service);
-        App = Application.Create(new VirtualTimeProvider()).Init(DriverRegistry.Names.ANSI);
+        App = ScreenLauncher.CreateApplication(new VirtualTimeProvider()); // as the program does
         App.Driver!.SetScreenSize(80, 24);
+        if (monochrome || ascii)
+        {
+            _styled = true;
+            TerminalProfile.Apply(monochrome, ascii);
+            if (monochrome)
+                TerminalProfile.HighlightFocusedTextFields(App);
+        }
         Screen = new MainScreen(Service, Strings);
         Screen.InstallKeys(App);
         _token = App.Begin(Screen);
@@ -127,6 +145,8 @@ public sealed class ScreenHarness : IDisposable
             App.End(_token);
         Screen.Dispose();
         App.Dispose();
+        if (_styled)
+            TerminalProfile.Reset();
         _tmp.Dispose();
     }
 }

@@ -8,6 +8,7 @@ using Terminal.Gui.Views;
 
 namespace MyMss.Tui.Tests;
 
+[Collection(ScreenCollection.Name)]
 public sealed class ScreenTests
 {
     private const string Secret = "Screen-secret-41";

@@ -17,20 +17,7 @@ public sealed class TmuxTests : IDisposable
         _tmp.Dispose();
     }
 
-    private string Tmux(params string[] args)
-    {
-        var psi = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add("-L");
-        psi.ArgumentList.Add(_socket);
-        foreach (string a in args)
-            psi.ArgumentList.Add(a);
-        psi.Environment["TERM"] = "xterm-256color";
-        psi.Environment.Remove("DisableRealDriverIO"); // set for the headless tests; the program in tmux must draw for real
-        using var p = Process.Start(psi)!;
-        string output = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        return output;
-    }
+    private string Tmux(params string[] args) => TmuxSession.Run(_socket, args);
 
     private void Start(string session, params string[] extra) => StartWith(session, "", extra);
 

@@ -6,6 +6,7 @@ using MyMss.Tui.Output;
 using MyMss.Tui.Resources;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
+using Terminal.Gui.Time;
 
 namespace MyMss.Tui.Screens;
 
@@ -36,8 +37,7 @@ public static class ScreenLauncher
         }
 
         string? failure = null;
-        bool bce = TerminalProfile.ErasesWithBackground();
-        using (IApplication app = FrugalApplication.Create(new ScreenMirror(eraseColoredLines: bce)).Init(DriverRegistry.Names.ANSI))
+        using (IApplication app = CreateApplication())
         {
             // Process-wide Terminal.Gui settings: before the first view is made (views read glyphs when built).
             bool monochrome = TerminalProfile.WantsMonochrome(options.NoColor);
@@ -59,4 +59,9 @@ public static class ScreenLauncher
         Console.Error.WriteLine("mymss: " + failure);
         return ExitCodes.StorageOrConfig;
     }
+
+    /// <summary>Terminal.Gui's ANSI driver drawing through <see cref="FrugalOutput"/>, ready for views.</summary>
+    public static IApplication CreateApplication(ITimeProvider? time = null) =>
+        FrugalApplication.Create(new ScreenMirror(eraseColoredLines: TerminalProfile.ErasesWithBackground()), time)
+            .Init(DriverRegistry.Names.ANSI);
 }
