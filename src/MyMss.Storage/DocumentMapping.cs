@@ -21,6 +21,11 @@ internal static class DocumentMapping
         NullableInt(d["alternativeProfile"]),
         d["version"].AsInt32);
 
+    /// <summary>The fields of a <see cref="ProfileSummary"/>: LiteDB projects them without building whole documents.</summary>
+    public static readonly BsonExpression SummaryFields = BsonExpression.Create("{ _id, description }");
+
+    public static ProfileSummary ToSummary(BsonDocument d) => new(d["_id"].AsInt32, d["description"].AsString);
+
     public static BsonDocument FromProfile(SyncProfile p) => new()
     {
         ["_id"] = p.Code,

@@ -138,6 +138,9 @@ public sealed class LiteDbSyncStore : ISyncStore
 
         public IReadOnlyList<SyncProfile> GetProfiles() => Profiles.FindAll().Select(DocumentMapping.ToProfile).ToList();
 
+        public IReadOnlyList<ProfileSummary> GetProfileSummaries() =>
+            Profiles.Query().Select(DocumentMapping.SummaryFields).ToEnumerable().Select(DocumentMapping.ToSummary).ToList();
+
         public SyncProfile? GetProfile(int code)
         {
             BsonDocument? d = Profiles.FindById(code);

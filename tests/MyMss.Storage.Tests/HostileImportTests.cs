@@ -28,7 +28,7 @@ public sealed class HostileImportTests : IDisposable
     {
         var service = new SyncConfiguration(new LiteDbSyncStore(_db.Path), new Pbkdf2PasswordHasher(), new SyncOptions(9000, 24, SyncOptions.DefaultTables));
         for (int code = 1; code <= 2; code++)
-            Assert.True(service.CreateProfile(service.NewProfileInput(service.Load().Profiles) with
+            Assert.True(service.CreateProfile(service.NewProfileInput(service.Load().Profiles.Select(p => p.Code)) with
             {
                 Description = $"P{code}", Host = "h.pt", Port = (9000 + code).ToString(), Password = "pw",
                 InternetAccess = InternetAccess.Vpn, ExternalHost = "vpn.pt", FilterEnabled = true, Tables = [new TableTransfer("Rotas", true, false)],

@@ -35,7 +35,23 @@ public sealed class SyncConfigurationTests : IDisposable
         SyncSnapshot snap = _service.Load();
         Assert.Equal(new SyncSettings(24, null, null), snap.Settings);
         Assert.Empty(snap.Profiles);
-        Assert.Equal("1", _service.NewProfileInput(snap.Profiles).Code);
+        Assert.Equal("1", _service.NewProfileInput(snap.Profiles.Select(p => p.Code)).Code);
+    }
+
+    [Fact]
+    public void The_overview_lists_code_and_description_of_every_profile_by_code_and_one_profile_reads_whole()
+    {
+        foreach (int code in new[] { 7, 2, 30 })
+            Create(code);
+        SyncOverview overview = _service.Overview();
+        Assert.Equal(_service.Load().Settings, overview.Settings);
+        Assert.Equal([new(2, "Perfil 2"), new(7, "Perfil 7"), new ProfileSummary(30, "Perfil 30")], overview.Profiles);
+        Assert.Equal(new ProfileSummary(7, "Perfil 7"), overview.Find(7));
+        SyncProfile whole = _service.Profile(30)!, loaded = _service.Load().Find(30)!;
+        Assert.Equal((loaded.Description, loaded.Host, loaded.Port, loaded.Version), (whole.Description, whole.Host, whole.Port, whole.Version));
+        Assert.Equal(loaded.TransferFilter.Tables, whole.TransferFilter.Tables);
+        Assert.Equal(loaded.Password.Hash, whole.Password.Hash);
+        Assert.Null(_service.Profile(31));
     }
 
     [Fact]
@@ -62,7 +78,7 @@ public sealed class SyncConfigurationTests : IDisposable
     {
         Create(1);
         Create(4);
-        Assert.Equal("5", _service.NewProfileInput(_service.Load().Profiles).Code);
+        Assert.Equal("5", _service.NewProfileInput(_service.Load().Profiles.Select(p => p.Code)).Code);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class RandomKeysTests
         using var h = new ScreenHarness(seed: s =>
         {
             foreach (int code in new[] { 1, 2 })
-                Assert.True(s.CreateProfile(s.NewProfileInput(s.Load().Profiles) with
+                Assert.True(s.CreateProfile(s.NewProfileInput(s.Load().Profiles.Select(p => p.Code)) with
                 {
                     Description = $"P{code}", Host = "h.pt", Port = (9000 + code).ToString(), Password = "pw",
                 }).IsOk);

@@ -218,6 +218,20 @@ public sealed class ScreenTests
     }
 
     [Fact]
+    public void Editing_a_profile_deleted_in_another_session_says_so_and_refreshes_the_table()
+    {
+        using var h = new ScreenHarness(seed: s => Seed(s, (1, "Rede interna"), (2, "Loja do Porto")));
+        h.Keys(Key.CursorDown);
+        Assert.Equal(2, h.Screen.SelectedCode);
+        Assert.True(h.Service.DeleteProfile(2).IsOk); // the other session
+        Assert.Contains("Loja do Porto", h.Text()); // the table still shows what was read
+        h.Keys(Key.F4); // no editor on a profile that is gone
+        Assert.Contains("não existe o perfil 2", h.Flat());
+        Assert.DoesNotContain("Loja do Porto", h.Text());
+        Assert.Equal(1, h.Screen.SelectedCode);
+    }
+
+    [Fact]
     public void Editing_keeps_the_password_when_left_empty()
     {
         using var h = new ScreenHarness(seed: s => Seed(s, (1, "Rede interna")));

@@ -26,6 +26,9 @@ public sealed record PasswordHash(string Algorithm, int Iterations, byte[] Salt,
 }
 
 /// <summary>A sync profile as stored. It never holds a clear password.</summary>
+/// <summary>What lists of profiles show: enough to pick one, without reading everything it holds.</summary>
+public sealed record ProfileSummary(int Code, string Description);
+
 public sealed record SyncProfile(
     int Code,
     string Description,

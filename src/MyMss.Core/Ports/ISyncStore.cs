@@ -18,6 +18,8 @@ public interface IStoreSession
     SyncSettings? GetSettings();
     void PutSettings(SyncSettings settings);
     IReadOnlyList<SyncProfile> GetProfiles();
+    /// <summary>Code and description of every profile (the store reads no more than that).</summary>
+    IReadOnlyList<ProfileSummary> GetProfileSummaries();
     SyncProfile? GetProfile(int code);
     void InsertProfile(SyncProfile profile);
     void UpdateProfile(SyncProfile profile);

@@ -11,6 +11,12 @@ public sealed record SyncSnapshot(SyncSettings Settings, IReadOnlyList<SyncProfi
     public SyncProfile? Find(int code) => Profiles.FirstOrDefault(p => p.Code == code);
 }
 
+/// <summary>The settings and what lists of profiles show, profiles sorted by code (for screens; 10,000 profiles stay light).</summary>
+public sealed record SyncOverview(SyncSettings Settings, IReadOnlyList<ProfileSummary> Profiles)
+{
+    public ProfileSummary? Find(int code) => Profiles.FirstOrDefault(p => p.Code == code);
+}
+
 /// <summary>What a profile change did besides saving the profile, for the front ends to report.</summary>
 public sealed record ProfileSaved(SyncProfile Profile, bool BecameDefault, bool LicensingRefreshAdvised);
 
@@ -42,15 +48,21 @@ public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, 
 
     public SyncSnapshot Load() => store.Read(Snapshot);
 
+    public SyncOverview Overview() =>
+        store.Read(s => new SyncOverview(s.GetSettings() ?? DefaultSettings, s.GetProfileSummaries().OrderBy(p => p.Code).ToList()));
+
+    /// <summary>One profile as saved, or null when there is none with that code (e.g. deleted in another session).</summary>
+    public SyncProfile? Profile(int code) => store.Read(s => s.GetProfile(code));
+
     private SyncSnapshot Snapshot(IStoreSession s) =>
         new(s.GetSettings() ?? DefaultSettings, s.GetProfiles().OrderBy(p => p.Code).ToList());
 
     private SyncSettings DefaultSettings => new(options.DefaultFrequencyHours, null, null);
 
     /// <summary>Lowest free code above the highest in use (1 on an empty table), or the first gap when the top is taken.</summary>
-    public static int SuggestCode(IEnumerable<SyncProfile> profiles)
+    public static int SuggestCode(IEnumerable<int> codes)
     {
-        var used = profiles.Select(p => p.Code).ToHashSet();
+        var used = codes.ToHashSet();
         int candidate = used.Count == 0 ? ProfileRules.MinCode : used.Max() + 1;
         if (candidate <= ProfileRules.MaxCode)
             return candidate;
@@ -61,9 +73,10 @@ public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, 
     }
 
     /// <summary>A blank input for a new profile: suggested code, defaults of SPEC.md, every catalogue table listed.</summary>
-    public ProfileInput NewProfileInput(IEnumerable<SyncProfile> existing) => new()
+    /// <param name="usedCodes">The codes already taken.</param>
+    public ProfileInput NewProfileInput(IEnumerable<int> usedCodes) => new()
     {
-        Code = SuggestCode(existing).ToString(),
+        Code = SuggestCode(usedCodes).ToString(),
         Tables = TransferFilter.AllOff(options.Tables).Tables,
     };
 

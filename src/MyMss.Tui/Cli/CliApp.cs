@@ -479,7 +479,7 @@ public sealed class CliApp
     {
         SyncSnapshot snap = service.Load();
         var errors = new List<FieldError>();
-        ProfileInput input = args.ApplyTo(service.NewProfileInput(snap.Profiles) with { Code = "" }, errors);
+        ProfileInput input = args.ApplyTo(service.NewProfileInput(snap.Profiles.Select(p => p.Code)) with { Code = "" }, errors);
         if (!ReadPassword(passwordStdin, confirm: true, ref input, errors))
             return Refused(OutcomeStatus.Invalid, errors, json);
         if (errors.Count > 0)

@@ -26,7 +26,7 @@ public sealed class MainScreen : Runnable
     private readonly Label _message;
     private bool _updating;
 
-    public MainScreen(SyncConfiguration service, Strings strings, SyncSnapshot? loaded = null)
+    public MainScreen(SyncConfiguration service, Strings strings, SyncOverview? loaded = null)
     {
         _model = new MainScreenModel(service);
         _s = strings;
@@ -175,9 +175,9 @@ public sealed class MainScreen : Runnable
         _updating = true;
         try
         {
-            IReadOnlyList<SyncProfile> profiles = _model.Profiles;
+            IReadOnlyList<ProfileSummary> profiles = _model.Profiles;
             int? selected = SelectedCode;
-            Table.Table = new EnumerableTableSource<SyncProfile>(profiles, new Dictionary<string, Func<SyncProfile, object>>
+            Table.Table = new EnumerableTableSource<ProfileSummary>(profiles, new Dictionary<string, Func<ProfileSummary, object>>
             {
                 [_s.FieldLabel(Fields.Code)] = p => p.Code,
                 [_s.FieldLabel(Fields.Description)] = p => p.Description,
@@ -211,9 +211,9 @@ public sealed class MainScreen : Runnable
     private static void SetItems(DropDownList list, IEnumerable<string> items) =>
         list.Source = new ListWrapper<string>(new ObservableCollection<string>(items));
 
-    private static string Item(SyncProfile p) => $"{p.Code} · {p.Description}";
+    private static string Item(ProfileSummary p) => $"{p.Code} · {p.Description}";
 
-    private string ItemOf(int code) => _model.Saved.Find(code) is SyncProfile p ? Item(p) : code.ToString(CultureInfo.InvariantCulture);
+    private string ItemOf(int code) => _model.Saved.Find(code) is ProfileSummary p ? Item(p) : code.ToString(CultureInfo.InvariantCulture);
 
     private static int? CodeOf(string item)
     {
@@ -262,9 +262,16 @@ public sealed class MainScreen : Runnable
 
     public void EditSelected()
     {
-        if (SelectedCode is not int code || _model.Saved.Find(code) is not SyncProfile profile)
+        if (SelectedCode is not int code)
         {
             Say(_s["Screen_NoSelection"]);
+            return;
+        }
+        // The table holds codes and descriptions; the whole profile is read now, as saved now.
+        if (_model.Service.Profile(code) is not SyncProfile profile)
+        {
+            Reload();
+            Say(_s.Format("Error_ProfileNotFound", code));
             return;
         }
         OpenEditor(profile);
@@ -272,7 +279,7 @@ public sealed class MainScreen : Runnable
 
     private void OpenEditor(SyncProfile? profile)
     {
-        using var editor = new ProfileEditor(_model.Service, _s, profile, _model.Profiles);
+        using var editor = new ProfileEditor(_model.Service, _s, profile, _model.Profiles.Select(p => p.Code));
         App!.Run(editor);
         if (editor.Saved is not ProfileSaved saved)
             return;
@@ -289,7 +296,7 @@ public sealed class MainScreen : Runnable
 
     public void DeleteSelected()
     {
-        if (SelectedCode is not int code || _model.Saved.Find(code) is not SyncProfile profile)
+        if (SelectedCode is not int code || _model.Saved.Find(code) is not ProfileSummary profile)
         {
             Say(_s["Screen_NoSelection"]);
             return;

@@ -12,14 +12,14 @@ namespace MyMss.Tui.Screens;
 public sealed class MainScreenModel(SyncConfiguration service)
 {
     public SyncConfiguration Service => service;
-    public SyncSnapshot Saved { get; private set; } = new(new SyncSettings(service.Options.DefaultFrequencyHours, null, null), []);
+    public SyncOverview Saved { get; private set; } = new(new SyncSettings(service.Options.DefaultFrequencyHours, null, null), []);
     public string FrequencyText { get; set; } = "";
     public int? DefaultCode { get; set; }
     public int? AlternativeCode { get; set; }
 
     private bool _loaded;
 
-    public IReadOnlyList<SyncProfile> Profiles => Saved.Profiles;
+    public IReadOnlyList<ProfileSummary> Profiles => Saved.Profiles;
 
     public bool IsDirty =>
         FrequencyText.Trim() != Saved.Settings.FrequencyHours.ToString(CultureInfo.InvariantCulture)
@@ -27,13 +27,13 @@ public sealed class MainScreenModel(SyncConfiguration service)
         || AlternativeCode != Saved.Settings.AlternativeProfile;
 
     /// <summary>Reads the database again. Unsaved edits of the settings are kept, unless they name a profile that no longer exists.</summary>
-    /// <param name="loaded">A snapshot just read, to avoid reading the database twice.</param>
-    public void Reload(SyncSnapshot? loaded = null)
+    /// <param name="loaded">An overview just read, to avoid reading the database twice.</param>
+    public void Reload(SyncOverview? loaded = null)
     {
         bool keepEdits = _loaded && IsDirty;
         _loaded = true;
         SyncSettings previous = Saved.Settings;
-        Saved = loaded ?? service.Load();
+        Saved = loaded ?? service.Overview();
         SyncSettings now = Saved.Settings;
         if (!keepEdits)
         {
@@ -54,7 +54,7 @@ public sealed class MainScreenModel(SyncConfiguration service)
         Outcome<SyncSettings> outcome = service.SaveSettings(new SettingsInput(FrequencyText, DefaultCode, AlternativeCode, Saved.Settings.Version));
         if (outcome.IsOk)
         {
-            Saved = service.Load();
+            Saved = service.Overview();
             Adopt(Saved.Settings);
         }
         return outcome;

@@ -30,12 +30,12 @@ public sealed class ProfileEditor : Dialog
     private readonly Button _leave;
     private readonly View _tableRows;
 
-    public ProfileEditor(SyncConfiguration service, Strings strings, SyncProfile? existing, IReadOnlyList<SyncProfile> all)
+    public ProfileEditor(SyncConfiguration service, Strings strings, SyncProfile? existing, IEnumerable<int> usedCodes)
     {
         _service = service;
         _s = strings;
         _existing = existing;
-        _initial = existing is null ? service.NewProfileInput(all) : service.EditInput(existing);
+        _initial = existing is null ? service.NewProfileInput(usedCodes) : service.EditInput(existing);
         _initial = _initial with { Password = "", PasswordConfirmation = "" };
         _expectedVersion = _initial.ExpectedVersion;
 
@@ -314,7 +314,7 @@ public sealed class ProfileEditor : Dialog
         if (_existing is not null && outcome.Errors.Any(e => e.MessageKey == MessageKeys.ChangedElsewhere))
         {
             // Another session saved this profile meanwhile: keep everything typed; the next Validar applies it over the new version.
-            _expectedVersion = _service.Load().Find(_existing.Code)?.Version;
+            _expectedVersion = _service.Profile(_existing.Code)?.Version;
         }
         _problems.Text = _s["Editor_Errors"] + " " + string.Join("; ", outcome.Errors.Select(_s.Describe));
         FocusFirst(outcome.Errors);

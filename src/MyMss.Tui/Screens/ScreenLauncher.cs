@@ -17,13 +17,13 @@ public static class ScreenLauncher
     {
         AppConfig config;
         SyncConfiguration service;
-        SyncSnapshot snapshot;
+        SyncOverview overview;
         Strings strings = new(lang ?? "pt");
         try
         {
             (config, service) = host.Compose(db, lang);
             strings = new Strings(config.Language);
-            snapshot = service.Load(); // read before the terminal is taken over: a bad file is one plain line
+            overview = service.Overview(); // read before the terminal is taken over: a bad file is one plain line
         }
         catch (ConfigException e)
         {
@@ -44,7 +44,7 @@ public static class ScreenLauncher
             TerminalProfile.Apply(monochrome, TerminalProfile.WantsAscii(options.Ascii));
             if (monochrome)
                 TerminalProfile.HighlightFocusedTextFields(app);
-            using var screen = new MainScreen(service, strings, snapshot);
+            using var screen = new MainScreen(service, strings, overview);
             screen.InstallKeys(app);
             app.Run(screen, e =>
             {
