@@ -15,15 +15,17 @@ public static class ScreenLauncher
 {
     public static int Run(IAppHost host, string? db, string? lang, ScreenOptions options)
     {
+        StartupProfile.Start("screen");
         AppConfig config;
         SyncConfiguration service;
-        SyncOverview overview;
+        Task<SyncOverview> reading;
         Strings strings = new(lang ?? "pt");
         try
         {
             (config, service) = host.Compose(db, lang);
             strings = new Strings(config.Language);
-            overview = service.Overview(); // read before the terminal is taken over: a bad file is one plain line
+            // Terminal.Gui starts while the database is read (on another core: the first frame comes sooner).
+            reading = Task.Run(service.Overview);
         }
         catch (ConfigException e)
         {
@@ -39,25 +41,40 @@ public static class ScreenLauncher
         string? failure = null;
         using (IApplication app = CreateApplication())
         {
-            // Process-wide Terminal.Gui settings: before the first view is made (views read glyphs when built).
-            bool monochrome = TerminalProfile.WantsMonochrome(options.NoColor);
-            TerminalProfile.Apply(monochrome, TerminalProfile.WantsAscii(options.Ascii));
-            if (monochrome)
-                TerminalProfile.HighlightFocusedTextFields(app);
-            using var screen = new MainScreen(service, strings, overview);
-            screen.InstallKeys(app);
-            app.Run(screen, e =>
+            try
             {
-                // Nothing may reach the terminal as a stack trace: log it, leave the screen, say one line.
-                failure = e is StoreException se ? strings.Describe(se) : strings.Format("Cli_Unexpected", e.GetType().Name, ErrorLog.Write(e, config.DatabasePath));
-                app.RequestStop();
-                return true;
-            });
+                SyncOverview overview = reading.GetAwaiter().GetResult();
+                failure = RunScreen(app, service, strings, overview, options, config);
+            }
+            catch (StoreException e)
+            {
+                failure = strings.Describe(e); // said once the terminal is given back: one plain line
+            }
         }
         if (failure is null)
             return ExitCodes.Ok;
         Console.Error.WriteLine("mymss: " + failure);
         return ExitCodes.StorageOrConfig;
+    }
+
+    private static string? RunScreen(IApplication app, SyncConfiguration service, Strings strings, SyncOverview overview, ScreenOptions options, AppConfig config)
+    {
+        // Process-wide Terminal.Gui settings: before the first view is made (views read glyphs when built).
+        bool monochrome = TerminalProfile.WantsMonochrome(options.NoColor);
+        TerminalProfile.Apply(monochrome, TerminalProfile.WantsAscii(options.Ascii));
+        if (monochrome)
+            TerminalProfile.HighlightFocusedTextFields(app);
+        using var screen = new MainScreen(service, strings, overview);
+        screen.InstallKeys(app);
+        string? failure = null;
+        app.Run(screen, e =>
+        {
+            // Nothing may reach the terminal as a stack trace: log it, leave the screen, say one line.
+            failure = e is StoreException se ? strings.Describe(se) : strings.Format("Cli_Unexpected", e.GetType().Name, ErrorLog.Write(e, config.DatabasePath));
+            app.RequestStop();
+            return true;
+        });
+        return failure;
     }
 
     /// <summary>Terminal.Gui's ANSI driver drawing through <see cref="FrugalOutput"/>, ready for views.</summary>
