@@ -5,7 +5,7 @@ namespace MyMss.Tui.Tests;
 
 /// <summary>
 /// A small VT100/xterm screen: enough of ECMA-48 to replay what <c>ScreenMirror</c> sends (printing with
-/// pending wrap, CR, BS, CUP, CUU/CUD/CUF/CUB, EL, SGR, cursor show/hide/style) and to refuse anything else.
+/// pending wrap, CR, BS, CUP, CUU/CUD/CUF/CUB, EL, ECH, SGR, cursor show/hide/style) and to refuse anything else.
 /// </summary>
 public sealed class VirtualTerminal
 {
@@ -100,7 +100,7 @@ public sealed class VirtualTerminal
             .Select(x => x.Length == 0 ? 0 : int.Parse(x, CultureInfo.InvariantCulture)).ToArray();
         int N(int k, int dflt) => k < n.Length && n[k] != 0 ? n[k] : dflt;
         if (final is not 'm')
-            _wrapPending = final is 'K' or 'q' or 'h' or 'l' ? _wrapPending : false;
+            _wrapPending = final is 'K' or 'X' or 'q' or 'h' or 'l' ? _wrapPending : false;
         switch (final)
         {
             case 'H': Row = Math.Min(Rows, N(0, 1)) - 1; Col = Math.Min(Cols, N(1, 1)) - 1; break;
@@ -108,9 +108,8 @@ public sealed class VirtualTerminal
             case 'B': Row = Math.Min(Rows - 1, Row + N(0, 1)); break;
             case 'C': Col = Math.Min(Cols - 1, Col + N(0, 1)); break;
             case 'D': Col = Math.Max(0, Col - N(0, 1)); break;
-            case 'K' when ps.Length == 0:
-                for (int c = Col; c < Cols; c++) { Text[Row, c] = " "; Look[Row, c] = LookOf(0, "default", _bg); }
-                break;
+            case 'K' when ps.Length == 0: EraseFromCursor(Cols - Col); break;
+            case 'X': EraseFromCursor(N(0, 1)); break;
             case 'm': Sgr(n); break;
             case 'h' when ps == "?25": CursorShown = true; break;
             case 'l' when ps == "?25": CursorShown = false; break;
@@ -118,6 +117,16 @@ public sealed class VirtualTerminal
             default: throw new InvalidOperationException($"unexpected sequence ESC[{ps}{final}");
         }
         return j + 1;
+    }
+
+    /// <summary>EL and ECH: blanks with the current background ("bce"), the cursor stays.</summary>
+    private void EraseFromCursor(int count)
+    {
+        for (int c = Col; c < Math.Min(Cols, Col + count); c++)
+        {
+            Text[Row, c] = " ";
+            Look[Row, c] = LookOf(0, "default", _bg);
+        }
     }
 
     private void Sgr(int[] n)

@@ -28,15 +28,16 @@ public sealed class ScreenMirror
     private Cursor _wanted = new();
 
     /// <param name="force16Colors">Colours as the 16 ANSI codes instead of 24-bit.</param>
-    /// <param name="eraseColoredLines">The terminal fills erased cells with the current background (xterm's "bce").</param>
-    public ScreenMirror(bool force16Colors = false, bool eraseColoredLines = true)
+    /// <param name="xtermErase">The terminal has ECMA-48's "erase characters" (ECH) and fills erased cells with the
+    /// current background (xterm's "bce"), as xterm, tmux, the Linux console and their kin do; a VT100 has neither.</param>
+    public ScreenMirror(bool force16Colors = false, bool xtermErase = true)
     {
         Force16Colors = force16Colors;
-        EraseColoredLines = eraseColoredLines;
+        XtermErase = xtermErase;
     }
 
     public bool Force16Colors { get; set; }
-    public bool EraseColoredLines { get; }
+    public bool XtermErase { get; }
 
     /// <summary>Something unknown reached the terminal: assume nothing about it.</summary>
     public void Forget()
@@ -73,8 +74,19 @@ public sealed class ScreenMirror
                 TgAttribute attr = cell.Attribute ?? _sgr ?? default;
                 if (_text[r, c] == text && _attr[r, c] == attr)
                     continue;
-                if (TryEraseRest(contents, r, c, cols, attr, output))
+                int blanks = Erasable(contents, r, c, cols, attr);
+                if (blanks == cols - c && blanks >= 4)
+                {
+                    Erase(r, c, blanks, attr, Csi + "K", contents, output); // erase to end of line
                     break;
+                }
+                string ech = Csi + blanks.ToString(CultureInfo.InvariantCulture) + "X";
+                if (XtermErase && blanks > ech.Length + 4) // + a move past the run, at most
+                {
+                    Erase(r, c, blanks, attr, ech, contents, output); // erase characters; the cursor stays
+                    c += blanks - 1;
+                    continue;
+                }
                 MoveTo(r, c, contents, output);
                 SetAttribute(attr, output);
                 output.Append(text);
@@ -163,33 +175,35 @@ public sealed class ScreenMirror
             _col = Unknown;
     }
 
+    /// <summary>Styles that change nothing on a blank cell (they touch the glyph, and a blank has none).</summary>
+    private const TextStyle GlyphOnly = TextStyle.Bold | TextStyle.Faint | TextStyle.Italic;
+
     /// <summary>
-    /// If every cell from <paramref name="c"/> to the end of the row is a blank of one attribute, "erase to end of
-    /// line" (3 bytes) draws them all.
+    /// How many cells from <paramref name="c"/> on are blanks of <paramref name="attr"/> that an erase can draw:
+    /// an erased cell takes the background only (reverse, underline, blink or strike-through would not show),
+    /// and only a terminal with "bce" erases to a background colour.
     /// </summary>
-    private bool TryEraseRest(Cell[,] contents, int r, int c, int cols, TgAttribute attr, StringBuilder output)
+    private int Erasable(Cell[,] contents, int r, int c, int cols, TgAttribute attr)
     {
-        if (cols - c < 4)
-            return false;
-        if (attr.Background != Color.None && !EraseColoredLines)
-            return false;
-        if (attr.Style != TextStyle.None)
-            return false; // erased cells take colours only (reverse or underline would not show)
-        for (int k = c; k < cols; k++)
-        {
-            if (Glyph(contents[r, k]) != " " || (contents[r, k].Attribute ?? attr) != attr)
-                return false;
-        }
+        if ((attr.Style & ~GlyphOnly) != TextStyle.None || (attr.Background != Color.None && !XtermErase))
+            return 0;
+        int k = c;
+        while (k < cols && Glyph(contents[r, k]) == " " && (contents[r, k].Attribute ?? attr) == attr)
+            k++;
+        return k - c;
+    }
+
+    private void Erase(int r, int c, int count, TgAttribute attr, string sequence, Cell[,] contents, StringBuilder output)
+    {
         MoveTo(r, c, contents, output);
         SetAttribute(attr, output);
-        output.Append(Csi).Append('K');
-        for (int k = c; k < cols; k++)
+        output.Append(sequence);
+        for (int k = c; k < c + count; k++)
         {
             contents[r, k].IsDirty = false;
             _text[r, k] = " ";
             _attr[r, k] = attr;
         }
-        return true;
     }
 
     private void MoveTo(int row, int col, Cell[,]? contents, StringBuilder output)

@@ -79,6 +79,6 @@ public static class ScreenLauncher
 
     /// <summary>Terminal.Gui's ANSI driver drawing through <see cref="FrugalOutput"/>, ready for views.</summary>
     public static IApplication CreateApplication(ITimeProvider? time = null) =>
-        FrugalApplication.Create(new ScreenMirror(eraseColoredLines: TerminalProfile.ErasesWithBackground()), time)
+        FrugalApplication.Create(new ScreenMirror(xtermErase: TerminalProfile.HasXtermErase()), time)
             .Init(DriverRegistry.Names.ANSI);
 }

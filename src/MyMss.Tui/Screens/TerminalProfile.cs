@@ -37,10 +37,11 @@ public static class TerminalProfile
 
     /// <summary>--ascii, or a terminal that cannot be trusted with Unicode line drawing.</summary>
     /// <summary>
-    /// The terminal fills erased cells with the current background colour ("bce"), so a coloured blank run can be
-    /// sent as one "erase to end of line". Known for these families; elsewhere blanks are sent as spaces.
+    /// The terminal has "erase characters" (ECH) and fills erased cells with the current background colour
+    /// ("bce"), so a blank run can be sent as one short sequence. Known for these families; elsewhere (a VT100)
+    /// blank runs are sent as spaces, except a default-coloured tail of a line (EL).
     /// </summary>
-    public static bool ErasesWithBackground() =>
+    public static bool HasXtermErase() =>
         new[] { "xterm", "tmux", "linux", "rxvt", "vte", "alacritty", "kitty", "foot", "wezterm", "konsole", "putty" }
             .Any(t => Term.StartsWith(t, StringComparison.Ordinal));
 
