@@ -344,6 +344,20 @@ public sealed class ScreenTests
     }
 
     [Fact]
+    public void The_default_profile_list_opens_shows_each_profile_and_picks_one()
+    {
+        using var h = new ScreenHarness(seed: s => Seed(s, (1, "Um"), (2, "Loja de Braga"), (30, "Três armazéns")));
+        h.Screen.DefaultProfile.SetFocus();
+        h.Keys(Key.F4); // opens the list
+        string open = h.Text();
+        Assert.Contains("2 · Loja de Braga", open);
+        Assert.Contains("30 · Três armazéns", open);
+        h.Keys(Key.CursorDown, Key.CursorDown, Key.Enter);
+        Assert.Equal("30 · Três armazéns", h.Screen.DefaultProfile.Text);
+        Assert.Contains("Sincronização *", h.Text());
+    }
+
+    [Fact]
     public void Gravar_refuses_a_bad_frequency_and_an_alternative_equal_to_the_default()
     {
         using var h = new ScreenHarness(seed: s => Seed(s, (1, "Um")));

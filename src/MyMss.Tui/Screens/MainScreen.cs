@@ -1,4 +1,3 @@
-using System.Collections.ObjectModel;
 using System.Drawing;
 using System.Globalization;
 using MyMss.Core.Domain;
@@ -189,8 +188,8 @@ public sealed class MainScreen : Runnable
                 SelectRow(index >= 0 ? index : 0);
             }
 
-            SetItems(DefaultProfile, profiles.Select(Item));
-            SetItems(AlternativeProfile, profiles.Select(Item).Prepend(_s["Common_None"]));
+            DefaultProfile.Source = new ProfileItems(profiles);
+            AlternativeProfile.Source = new ProfileItems(profiles, _s["Common_None"]);
             if (Frequency.Text != _model.FrequencyText)
                 Frequency.Text = _model.FrequencyText;
             DefaultProfile.Text = _model.DefaultCode is int d ? ItemOf(d) : "";
@@ -204,16 +203,8 @@ public sealed class MainScreen : Runnable
         SetNeedsDraw();
     }
 
-    /// <summary>
-    /// A new list at once: adding items one by one to a bound collection notifies the list on every add, which
-    /// made opening a database of 10,000 profiles take minutes.
-    /// </summary>
-    private static void SetItems(DropDownList list, IEnumerable<string> items) =>
-        list.Source = new ListWrapper<string>(new ObservableCollection<string>(items));
 
-    private static string Item(ProfileSummary p) => $"{p.Code} · {p.Description}";
-
-    private string ItemOf(int code) => _model.Saved.Find(code) is ProfileSummary p ? Item(p) : code.ToString(CultureInfo.InvariantCulture);
+    private string ItemOf(int code) => _model.Saved.Find(code) is ProfileSummary p ? ProfileItems.Text(p) : code.ToString(CultureInfo.InvariantCulture);
 
     private static int? CodeOf(string item)
     {
