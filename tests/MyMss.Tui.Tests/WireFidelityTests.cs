@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MyMss.Core.Services;
 using MyMss.Tui.Output;
 using MyMss.Tui.Screens;
@@ -84,65 +83,5 @@ public sealed class WireFidelityTests : IDisposable
             tmux.WaitForScreen(step, screen);
         }
         tmux.Keys("C-q");
-    }
-}
-
-/// <summary>The real program in a private tmux server.</summary>
-public sealed class TmuxSession
-{
-    private readonly string _socket, _session;
-
-    public TmuxSession(string socket, string session, string environment, string db, int cols = 80, int rows = 24)
-    {
-        _socket = socket;
-        _session = session;
-        Run(_socket, "new-session", "-d", "-s", session, "-x", cols.ToString(), "-y", rows.ToString(),
-            $"{environment} dotnet '{CliProcess.AppDll}' --db '{db}'; sleep 30");
-    }
-
-    public static string Run(string socket, params string[] args)
-    {
-        var psi = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add("-L");
-        psi.ArgumentList.Add(socket);
-        foreach (string a in args)
-            psi.ArgumentList.Add(a);
-        psi.Environment["TERM"] = "xterm-256color";
-        psi.Environment.Remove("DisableRealDriverIO"); // set for the headless tests; the program in tmux must draw for real
-        using var p = Process.Start(psi)!;
-        string output = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        return output;
-    }
-
-    public string Screen() => Run(_socket, "capture-pane", "-p", "-t", _session);
-
-    public void Keys(string key)
-    {
-        Run(_socket, "send-keys", "-t", _session, key);
-        Thread.Sleep(250);
-    }
-
-    public void Resize(int cols, int rows) => Run(_socket, "resize-window", "-t", _session, "-x", cols.ToString(), "-y", rows.ToString());
-
-    private static string[] Rows(string screen) => screen.Replace("\r", "").TrimEnd('\n').Split('\n').Select(r => r.TrimEnd()).ToArray();
-
-    /// <summary>Waits until the terminal shows exactly <paramref name="expected"/>, row by row (trailing blanks aside).</summary>
-    public void WaitForScreen(string step, string expected)
-    {
-        string[] want = Rows(expected);
-        string[] got = [];
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            got = Rows(Screen());
-            if (got.SequenceEqual(want))
-                return;
-            Thread.Sleep(150);
-        }
-        var diff = Enumerable.Range(0, Math.Max(want.Length, got.Length))
-            .Where(i => i >= want.Length || i >= got.Length || want[i] != got[i])
-            .Select(i => $"row {i}:\n  drawn: {(i < want.Length ? want[i] : "(none)")}\n  shown: {(i < got.Length ? got[i] : "(none)")}");
-        Assert.Fail($"after {step}, the terminal does not show what Terminal.Gui drew:\n{string.Join('\n', diff)}");
     }
 }
