@@ -163,14 +163,17 @@ public sealed class ScreenMirrorTests
     public void A_mirror_that_forgets_redraws_everything()
     {
         var mirror = new ScreenMirror();
-        var frame = new Frame(3, 5, Enumerable.Repeat(3, 15).ToArray(), new int[15], new Cursor());
+        var frame = new Frame(3, 5, Enumerable.Repeat(3, 15).ToArray(), new int[15], new Cursor { Position = new Point(1, 1), Style = CursorStyle.Default });
         var first = new StringBuilder();
         mirror.Render(Buffer(frame), first);
-        mirror.Forget();
+        mirror.SetCursor(frame.Cursor, first);
+        mirror.Forget(); // e.g. something else wrote "\e[2J\e[?25l"
         var again = new StringBuilder();
         mirror.Render(Buffer(frame), again);
         var vt = new VirtualTerminal(3, 5);
         vt.Feed(again.ToString());
         Assert.Equal("aaaaa", string.Concat(Enumerable.Range(0, 5).Select(c => vt.Text[2, c])));
+        Assert.True(vt.CursorShown); // shown again: the mirror no longer assumes it is
+        Assert.Equal((1, 1), (vt.Row, vt.Col));
     }
 }

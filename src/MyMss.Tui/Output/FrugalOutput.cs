@@ -59,7 +59,7 @@ public sealed partial class FrugalOutput : AnsiOutput, IOutput
         _pending.Clear();
     }
 
-    [GeneratedRegex(@"^(\u001b\[[0-9;?>=]*[cnt]|\u001b\][^\u0007\u001b]*(\u0007|\u001b\\))$")]
+    [GeneratedRegex(@"^(\u001b\[[0-9;?>=]*[cnt]|\u001b\[\?[0-9;]*u|\u001b\][^\u0007\u001b]*(\u0007|\u001b\\))$")]
     private static partial Regex HarmlessSequence();
 }
 

@@ -48,6 +48,7 @@ public sealed class ScreenMirror
         _attr = new TgAttribute[0, 0];
         _row = _col = Unknown;
         _sgr = null;
+        _cursorShown = null;
         _cursorStyle = null;
     }
 
