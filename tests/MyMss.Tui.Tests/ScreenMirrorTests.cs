@@ -25,6 +25,8 @@ public sealed class ScreenMirrorTests
         new(TgColor.None, TgColor.None, TextStyle.Reverse),
         new(new TgColor(0, 128, 0), TgColor.None, TextStyle.Bold | TextStyle.Underline),
         new(TgColor.None, new TgColor(170, 0, 0), TextStyle.Faint),
+        new(new TgColor(0, 0, 0), new TgColor(0, 0, 128), TextStyle.Bold | TextStyle.Faint | TextStyle.Italic),
+        new(new TgColor(0, 0, 0), new TgColor(0, 0, 128), TextStyle.Bold | TextStyle.Reverse | TextStyle.Strikethrough | TextStyle.Blink),
     ];
 
     private sealed record Frame(int Rows, int Cols, int[] Glyph, int[] Attr, Cursor Cursor);

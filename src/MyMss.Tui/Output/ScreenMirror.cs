@@ -266,33 +266,43 @@ public sealed class ScreenMirror
 
     private static string Shorter(string a, string b) => Encoding.UTF8.GetByteCount(b) < Encoding.UTF8.GetByteCount(a) ? b : a;
 
+    /// <summary>The shorter of "reset, then everything" and "only what changes" (off codes for styles that end).</summary>
     private void SetAttribute(TgAttribute attr, StringBuilder output)
     {
         if (_sgr == attr)
             return;
-        var codes = new List<string>(4);
-        if (_sgr is not { } current || (current.Style & ~attr.Style) != TextStyle.None)
+        var reset = new List<string>(4) { "0" };
+        AddStyle(reset, attr.Style);
+        if (attr.Foreground != Color.None)
+            reset.Add(ColorCode(attr.Foreground, foreground: true));
+        if (attr.Background != Color.None)
+            reset.Add(ColorCode(attr.Background, foreground: false));
+        string best = reset.Count == 1 ? Csi + "m" : Csi + string.Join(';', reset) + "m";
+
+        if (_sgr is { } current)
         {
-            // Unknown, or a style to switch off: start from a reset (shorter and surer than the individual "off" codes).
-            codes.Add("0");
-            AddStyle(codes, attr.Style);
-            if (attr.Foreground != Color.None)
-                codes.Add(ColorCode(attr.Foreground, foreground: true));
-            if (attr.Background != Color.None)
-                codes.Add(ColorCode(attr.Background, foreground: false));
-        }
-        else
-        {
-            AddStyle(codes, attr.Style & ~current.Style);
+            var delta = new List<string>(4);
+            TextStyle ending = current.Style & ~attr.Style, starting = attr.Style & ~current.Style;
+            if ((ending & (TextStyle.Bold | TextStyle.Faint)) != TextStyle.None)
+            {
+                delta.Add("22"); // ends bold and faint together: whichever stays is set again
+                starting |= attr.Style & (TextStyle.Bold | TextStyle.Faint);
+            }
+            if (ending.HasFlag(TextStyle.Italic)) delta.Add("23");
+            if (ending.HasFlag(TextStyle.Underline)) delta.Add("24");
+            if (ending.HasFlag(TextStyle.Blink)) delta.Add("25");
+            if (ending.HasFlag(TextStyle.Reverse)) delta.Add("27");
+            if (ending.HasFlag(TextStyle.Strikethrough)) delta.Add("29");
+            AddStyle(delta, starting);
             if (attr.Foreground != current.Foreground)
-                codes.Add(ColorCode(attr.Foreground, foreground: true));
+                delta.Add(ColorCode(attr.Foreground, foreground: true));
             if (attr.Background != current.Background)
-                codes.Add(ColorCode(attr.Background, foreground: false));
+                delta.Add(ColorCode(attr.Background, foreground: false));
+            string changes = Csi + string.Join(';', delta) + "m";
+            if (changes.Length < best.Length)
+                best = changes;
         }
-        if (codes.Count == 1 && codes[0] == "0")
-            output.Append(Csi).Append('m');
-        else
-            output.Append(Csi).AppendJoin(';', codes).Append('m');
+        output.Append(best);
         _sgr = attr;
     }
 
