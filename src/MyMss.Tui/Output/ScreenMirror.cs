@@ -76,16 +76,19 @@ public sealed class ScreenMirror
                 if (_text[r, c] == text && _attr[r, c] == attr)
                     continue;
                 int blanks = Erasable(contents, r, c, cols, attr);
-                if (blanks == cols - c && blanks >= 4)
+                int changed = blanks;
+                while (changed > 0 && _text[r, c + changed - 1] == " " && _attr[r, c + changed - 1] == attr)
+                    changed--; // the run's tail the terminal already shows needs no bytes
+                if (blanks == cols - c && changed > 3)
                 {
                     Erase(r, c, blanks, attr, Csi + "K", contents, output); // erase to end of line
                     break;
                 }
-                string ech = Csi + blanks.ToString(CultureInfo.InvariantCulture) + "X";
-                if (XtermErase && blanks > ech.Length + 4) // + a move past the run, at most
+                string ech = Csi + changed.ToString(CultureInfo.InvariantCulture) + "X";
+                if (XtermErase && changed > ech.Length + 4) // + a move past the run, at most
                 {
-                    Erase(r, c, blanks, attr, ech, contents, output); // erase characters; the cursor stays
-                    c += blanks - 1;
+                    Erase(r, c, changed, attr, ech, contents, output); // erase characters; the cursor stays
+                    c += changed - 1;
                     continue;
                 }
                 MoveTo(r, c, contents, output);
