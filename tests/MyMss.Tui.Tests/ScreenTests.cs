@@ -217,6 +217,18 @@ public sealed class ScreenTests
         Assert.Empty(h.Service.Load().Profiles);
     }
 
+    [Theory]
+    [InlineData(80, "│ ⟦ Novo ⟧ ⟦ Alterar ⟧ ⟦ Eliminar ⟧ ⟦ Histórico ⟧          ⟦ Gravar ⟧ ⟦ Sair ⟧ │")]
+    [InlineData(72, "│ ⟦ Novo ⟧ ⟦ Alterar ⟧ ⟦ Eliminar ⟧ ⟦ Histórico ⟧  ⟦ Gravar ⟧ ⟦ Sair ⟧ │")]
+    [InlineData(60, "│ ⟦ Novo ⟧ ⟦ Alterar ⟧ ⟦ Eliminar ⟧ ⟦ Histórico ⟧  ⟦ Gravar│")] // narrower: cut, never drawn over
+    public void Gravar_and_Sair_keep_to_the_right_without_covering_the_other_buttons(int width, string row)
+    {
+        using var h = new ScreenHarness("pt");
+        h.App.Driver!.SetScreenSize(width, 24);
+        string[] lines = h.Text().TrimEnd('\n').Split('\n');
+        Assert.Equal(row, lines[21].TrimEnd());
+    }
+
     [Fact]
     public void Editing_a_profile_deleted_in_another_session_says_so_and_refreshes_the_table()
     {

@@ -73,8 +73,10 @@ public sealed class MainScreen : Runnable
         editButton.X = Pos.Right(newButton) + 1;
         deleteButton.X = Pos.Right(editButton) + 1;
         historyButton.X = Pos.Right(deleteButton) + 1;
-        quitButton.X = Pos.AnchorEnd() - 1;
-        saveButton.X = Pos.Left(quitButton) - 1 - (_s["Screen_Save"].Length + 4);
+        // Gravar and Sair keep to the right edge, but never over Histórico when the terminal is narrow.
+        int buttonsWidth = _s["Screen_Save"].Length + 4 + 1 + _s["Screen_Quit"].Length + 4; // "⟦ text ⟧" each
+        saveButton.X = Pos.Func(_ => Math.Max(historyButton.Frame.Right + 2, (saveButton.SuperView?.Viewport.Width ?? 0) - 1 - buttonsWidth), historyButton);
+        quitButton.X = Pos.Right(saveButton) + 1;
 
         _frame.Add(frequencyLabel, Frequency, defaultLabel, DefaultProfile, alternativeLabel, AlternativeProfile,
             Table, _empty, _message, newButton, editButton, deleteButton, historyButton, saveButton, quitButton);
