@@ -62,6 +62,24 @@ public sealed class TmuxSession
 
     private static string[] Rows(string screen) => screen.Replace("\r", "").TrimEnd('\n').Split('\n').Select(r => r.TrimEnd()).ToArray();
 
+    public string WaitFor(params string[] texts) => WaitFor(Screen, texts);
+
+    /// <summary>Waits until the screen shows every text (the program starts, redraws and answers at its own pace; a capture can catch a frame half drawn).</summary>
+    public static string WaitFor(Func<string> capture, params string[] texts)
+    {
+        var clock = Stopwatch.StartNew();
+        string screen = "";
+        while (clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            screen = capture();
+            if (texts.All(t => screen.Contains(t, StringComparison.Ordinal)))
+                return screen;
+            Thread.Sleep(100);
+        }
+        Assert.Fail($"'{string.Join("', '", texts.Where(t => !screen.Contains(t, StringComparison.Ordinal)))}' never appeared; the screen was:\n{screen}");
+        return screen;
+    }
+
     /// <summary>Waits until the terminal shows exactly <paramref name="expected"/>, row by row (trailing blanks aside).</summary>
     public void WaitForScreen(string step, string expected)
     {

@@ -30,21 +30,7 @@ public sealed class TmuxTests : IDisposable
 
     private string Screen(string session) => Tmux("capture-pane", "-p", "-t", session);
 
-    /// <summary>Waits until the screen shows every text (the program starts, redraws and answers at its own pace; a capture can catch a frame half drawn).</summary>
-    private string WaitFor(string session, params string[] texts)
-    {
-        var clock = Stopwatch.StartNew();
-        string screen = "";
-        while (clock.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            screen = Screen(session);
-            if (texts.All(screen.Contains))
-                return screen;
-            Thread.Sleep(100);
-        }
-        Assert.Fail($"'{string.Join("', '", texts.Where(t => !screen.Contains(t)))}' never appeared; the screen was:\n{screen}");
-        return screen;
-    }
+    private string WaitFor(string session, params string[] texts) => TmuxSession.WaitFor(() => Screen(session), texts);
 
     /// <summary>One key or string at a time, with a pause: an Alt key is ESC + letter and must not merge with the next bytes.</summary>
     private void Keys(string session, params string[] keys)

@@ -27,10 +27,16 @@ public sealed class VirtualTerminal
     public VirtualTerminal Resized(int rows, int cols)
     {
         var vt = new VirtualTerminal(rows, cols) { CursorShown = CursorShown, CursorStyle = CursorStyle, _style = _style, _fg = _fg, _bg = _bg };
-        for (int r = 0; r < rows; r++)
-            for (int c = 0; c < cols; c++)
-                vt.Text[r, c] = "?";
-        return vt;
+        return vt.Garbled();
+    }
+
+    /// <summary>Every cell shows "?": what is not drawn again stays visible as such.</summary>
+    public VirtualTerminal Garbled()
+    {
+        for (int r = 0; r < Rows; r++)
+            for (int c = 0; c < Cols; c++)
+                Text[r, c] = "?";
+        return this;
     }
 
     public int Rows { get; }

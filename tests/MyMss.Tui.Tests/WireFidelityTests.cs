@@ -84,4 +84,35 @@ public sealed class WireFidelityTests : IDisposable
         }
         tmux.Keys("C-q");
     }
+
+    [Fact]
+    public void Ctrl_L_sends_the_whole_screen_again()
+    {
+        using var h = new ScreenHarness("pt", Seed);
+        h.Keys(Key.CursorDown); // the last frame sent is now a small change
+        string screen = h.Text();
+        var output = (FrugalOutput)h.App.Driver!.GetOutput();
+        h.Keys(Key.L.WithCtrl);
+        var fresh = new VirtualTerminal(24, 80).Garbled(); // a terminal that shows nothing of ours any more
+        fresh.Feed(output.GetLastOutput());
+        string[] rows = Enumerable.Range(0, 24).Select(r => string.Concat(Enumerable.Range(0, 80).Select(c => fresh.Text[r, c]))).ToArray();
+        Assert.Equal(screen.TrimEnd('\n').Split('\n'), rows);
+    }
+
+    [Fact]
+    public void Ctrl_L_clears_what_another_program_wrote_over_the_screen()
+    {
+        string db = _tmp.File("mymss.db");
+        using (var h = new ScreenHarness("pt", Seed))
+            File.Copy(h.DatabasePath, db);
+        var tmux = new TmuxSession(_socket, "l", "TERM=xterm-256color LANG=C.UTF-8", db);
+        tmux.WaitFor("Ctrl+Q");
+        string clean = tmux.Screen();
+        string tty = TmuxSession.Run(_socket, "display-message", "-p", "-t", "l", "#{pane_tty}").Trim();
+        File.AppendAllText(tty, "\u001b[12;10HBroadcast message from root: the system is going down"); // as wall(1) does
+        tmux.WaitFor("Broadcast message");
+        tmux.Keys("C-l");
+        tmux.WaitForScreen("C-l", clean);
+        tmux.Keys("C-q");
+    }
 }

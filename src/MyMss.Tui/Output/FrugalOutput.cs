@@ -51,6 +51,9 @@ public sealed partial class FrugalOutput : AnsiOutput, IOutput
         _mirror.Forget(); // the shell had the terminal meanwhile
     }
 
+    /// <summary>Sends every cell again on the next frame (Ctrl+L): for a screen garbled behind the program's back.</summary>
+    public void Forget() => _mirror.Forget();
+
     private void Flush()
     {
         if (_pending.Length == 0)
@@ -91,17 +94,15 @@ public static class FrugalApplication
         return app;
     }
 
-    /// <summary>True when <paramref name="app"/> draws through <see cref="FrugalOutput"/>.</summary>
-    public static bool IsFrugal(IApplication app)
+    /// <summary>
+    /// Repaints the whole screen from scratch, as ncurses programs do on Ctrl+L: a message written to the terminal
+    /// by someone else (wall, a kernel message) stays otherwise, as only changed cells are sent.
+    /// </summary>
+    public static void Repaint(IApplication app)
     {
-        try
-        {
-            return ComponentFactory(app) is FrugalComponentFactory;
-        }
-        catch (MissingMemberException)
-        {
-            return false;
-        }
+        if (app.Driver?.GetOutput() is FrugalOutput output)
+            output.Forget();
+        app.ClearScreenNextIteration = true;
     }
 
     [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_componentFactory")]

@@ -16,7 +16,7 @@ public static class HelpText
     private static readonly string[] KeyLines =
     [
         "Help_KeyNew", "Help_KeyEdit", "Help_KeyDelete", "Help_KeySave", "Help_KeyHelp", "Help_KeyHistory", "Help_KeyRoutes",
-        "Help_KeyQuit", "Help_KeyMove", "Help_KeyEditor", "Help_KeyTest",
+        "Help_KeyQuit", "Help_KeyRepaint", "Help_KeyMove", "Help_KeyEditor", "Help_KeyTest",
     ];
 
     public static IEnumerable<string> Lines(Strings s)

@@ -6,6 +6,7 @@ using MyMss.Tui.Output;
 using MyMss.Tui.Resources;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
+using Terminal.Gui.Input;
 using Terminal.Gui.Time;
 
 namespace MyMss.Tui.Screens;
@@ -77,8 +78,18 @@ public static class ScreenLauncher
         return failure;
     }
 
-    /// <summary>Terminal.Gui's ANSI driver drawing through <see cref="FrugalOutput"/>, ready for views.</summary>
-    public static IApplication CreateApplication(ITimeProvider? time = null) =>
-        FrugalApplication.Create(new ScreenMirror(xtermErase: TerminalProfile.HasXtermErase()), time)
+    /// <summary>Terminal.Gui's ANSI driver drawing through <see cref="FrugalOutput"/>, ready for views; Ctrl+L repaints.</summary>
+    public static IApplication CreateApplication(ITimeProvider? time = null)
+    {
+        IApplication app = FrugalApplication.Create(new ScreenMirror(xtermErase: TerminalProfile.HasXtermErase()), time)
             .Init(DriverRegistry.Names.ANSI);
+        app.Keyboard.KeyDown += (_, key) =>
+        {
+            if (key.Handled || key != Key.L.WithCtrl)
+                return;
+            key.Handled = true; // on every screen, dialogs included
+            FrugalApplication.Repaint(app);
+        };
+        return app;
+    }
 }
