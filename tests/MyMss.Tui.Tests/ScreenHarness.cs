@@ -67,6 +67,20 @@ public sealed class ScreenHarness : IDisposable
         _token = App.Begin(Screen);
     }
 
+    /// <summary>The password of every seeded profile: it must never show.</summary>
+    public const string Secret = "Screen-secret-41";
+
+    /// <summary>Saves profiles through the service (loopback host, port 9000 + code), for tests about what comes after.</summary>
+    public static void Seed(SyncConfiguration s, params (int Code, string Description)[] profiles)
+    {
+        foreach (var (code, description) in profiles)
+            Assert.True(s.CreateProfile(s.NewProfileInput([]) with
+            {
+                Code = code.ToString(), Description = description, Host = "127.0.0.1", Port = (9000 + code).ToString(),
+                Password = Secret, PasswordConfirmation = Secret,
+            }).IsOk);
+    }
+
     public string DatabasePath { get; }
     public IApplication App { get; }
     public MainScreen Screen { get; }

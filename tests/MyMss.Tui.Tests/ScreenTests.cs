@@ -11,14 +11,7 @@ namespace MyMss.Tui.Tests;
 [Collection(ScreenCollection.Name)]
 public sealed class ScreenTests
 {
-    private const string Secret = "Screen-secret-41";
-
-    private static ProfileInput Input(SyncConfiguration s, int code, string description) =>
-        s.NewProfileInput([]) with
-        {
-            Code = code.ToString(), Description = description, Host = "127.0.0.1", Port = (9000 + code).ToString(),
-            Password = Secret, PasswordConfirmation = Secret,
-        };
+    private const string Secret = ScreenHarness.Secret;
 
     /// <summary>The fields a new profile needs, set directly (tests about other behaviour, not about typing them).</summary>
     private static void FillRequired(ProfileEditor e, string description, string port)
@@ -29,11 +22,7 @@ public sealed class ScreenTests
         e.Port.Text = port;
     }
 
-    private static void Seed(SyncConfiguration s, params (int Code, string Description)[] profiles)
-    {
-        foreach (var (code, description) in profiles)
-            Assert.True(s.CreateProfile(Input(s, code, description)).IsOk);
-    }
+    private static void Seed(SyncConfiguration s, params (int Code, string Description)[] profiles) => ScreenHarness.Seed(s, profiles);
 
     [Fact]
     public void The_main_screen_at_80x24_in_Portuguese()

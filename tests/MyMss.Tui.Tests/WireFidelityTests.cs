@@ -22,15 +22,8 @@ public sealed class WireFidelityTests : IDisposable
         _tmp.Dispose();
     }
 
-    private static void Seed(SyncConfiguration s)
-    {
-        foreach ((int code, string description) in new[] { (1, "Rede interna"), (2, "Exterior (rede móvel)"), (3, "Loja do Porto") })
-            Assert.True(s.CreateProfile(s.NewProfileInput([]) with
-            {
-                Code = code.ToString(), Description = description, Host = "127.0.0.1", Port = (9000 + code).ToString(),
-                Password = "Wire-secret-7", PasswordConfirmation = "Wire-secret-7",
-            }).IsOk);
-    }
+    private static void Seed(SyncConfiguration s) =>
+        ScreenHarness.Seed(s, (1, "Rede interna"), (2, "Exterior (rede móvel)"), (3, "Loja do Porto"));
 
     [Theory]
     [InlineData("xterm-256color", false, false)]
