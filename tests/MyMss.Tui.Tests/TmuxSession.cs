@@ -7,12 +7,14 @@ public sealed class TmuxSession
 {
     private readonly string _socket, _session;
 
-    public TmuxSession(string socket, string session, string environment, string db, int cols = 80, int rows = 24)
+    /// <param name="environment">Assignments put before the program, e.g. "TERM=vt100 NO_COLOR=1".</param>
+    /// <param name="options">More options for the program; its exit code shows as "EXIT n" once it ends.</param>
+    public TmuxSession(string socket, string session, string environment, string db, params string[] options)
     {
         _socket = socket;
         _session = session;
-        Run(_socket, "new-session", "-d", "-s", session, "-x", cols.ToString(), "-y", rows.ToString(),
-            $"{environment} dotnet '{CliProcess.AppDll}' --db '{db}'; sleep 30");
+        Run(_socket, "new-session", "-d", "-s", session, "-x", "80", "-y", "24",
+            $"{environment} dotnet '{CliProcess.AppDll}' --db '{db}' {string.Join(' ', options)}; echo EXIT $?; sleep 30");
     }
 
     /// <summary>README's test command needs nothing else: tmux is installed (Debian's apt) the first time a test needs it.</summary>
@@ -52,10 +54,14 @@ public sealed class TmuxSession
 
     public string Screen() => Run(_socket, "capture-pane", "-p", "-t", _session);
 
-    public void Keys(string key)
+    /// <summary>One key or string at a time, with a pause: an Alt key is ESC + letter and must not merge with the next bytes.</summary>
+    public void Keys(params string[] keys)
     {
-        Run(_socket, "send-keys", "-t", _session, key);
-        Thread.Sleep(250);
+        foreach (string key in keys)
+        {
+            Run(_socket, "send-keys", "-t", _session, key);
+            Thread.Sleep(250);
+        }
     }
 
     public void Resize(int cols, int rows) => Run(_socket, "resize-window", "-t", _session, "-x", cols.ToString(), "-y", rows.ToString());

@@ -19,28 +19,19 @@ public sealed class TmuxTests : IDisposable
 
     private string Tmux(params string[] args) => TmuxSession.Run(_socket, args);
 
+    private readonly Dictionary<string, TmuxSession> _sessions = [];
+
     private void Start(string session, params string[] extra) => StartWith(session, "", extra);
 
     /// <param name="environment">Assignments put before the program, e.g. "TERM=vt100 NO_COLOR=1".</param>
-    private void StartWith(string session, string environment, params string[] extra)
-    {
-        string command = $"{environment} dotnet '{CliProcess.AppDll}' --db '{Db}' {string.Join(' ', extra)}; echo EXIT $?; sleep 30";
-        Tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "24", command);
-    }
+    private void StartWith(string session, string environment, params string[] extra) =>
+        _sessions[session] = new TmuxSession(_socket, session, environment, Db, extra);
 
-    private string Screen(string session) => Tmux("capture-pane", "-p", "-t", session);
+    private string Screen(string session) => _sessions[session].Screen();
 
-    private string WaitFor(string session, params string[] texts) => TmuxSession.WaitFor(() => Screen(session), texts);
+    private string WaitFor(string session, params string[] texts) => _sessions[session].WaitFor(texts);
 
-    /// <summary>One key or string at a time, with a pause: an Alt key is ESC + letter and must not merge with the next bytes.</summary>
-    private void Keys(string session, params string[] keys)
-    {
-        foreach (string k in keys)
-        {
-            Tmux("send-keys", "-t", session, k);
-            Thread.Sleep(250);
-        }
-    }
+    private void Keys(string session, params string[] keys) => _sessions[session].Keys(keys);
 
     [Fact]
     public void A_profile_created_and_settings_saved_in_the_real_terminal_are_there_after_a_restart()
