@@ -84,10 +84,9 @@ public sealed class ScreenMirror
                     Erase(r, c, blanks, attr, Csi + "K", contents, output); // erase to end of line
                     break;
                 }
-                string ech = Csi + changed.ToString(CultureInfo.InvariantCulture) + "X";
-                if (XtermErase && changed > ech.Length + 4) // + a move past the run, at most
+                if (XtermErase && changed > 8) // then "\e[nX" and a move past the run cost less than the blanks
                 {
-                    Erase(r, c, changed, attr, ech, contents, output); // erase characters; the cursor stays
+                    Erase(r, c, changed, attr, Csi + changed.ToString(CultureInfo.InvariantCulture) + "X", contents, output); // the cursor stays
                     c += changed - 1;
                     continue;
                 }

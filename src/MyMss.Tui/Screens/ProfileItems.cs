@@ -63,10 +63,9 @@ public sealed class ProfileItems : IListDataSource
     {
         listView.Move(Math.Max(col - viewportX, 0), row);
         string text = item >= 0 && item < Count ? this[item] : "";
-        var runes = text.EnumerateRunes().ToArray();
-        string shown = viewportX < runes.Length
-            ? TextFormatter.ClipAndJustify(string.Concat(runes.Skip(viewportX).Select(r => r.ToString())), width, Alignment.Start)
-            : "";
+        if (viewportX > 0)
+            text = string.Concat(text.EnumerateRunes().Skip(viewportX));
+        string shown = TextFormatter.ClipAndJustify(text, width, Alignment.Start);
         listView.AddStr(shown);
         for (int left = width - shown.GetColumns(); left > 0; left--)
             listView.AddRune((Rune)' ');
