@@ -71,7 +71,7 @@ public static class ScreenLauncher
         app.Run(screen, e =>
         {
             // Nothing may reach the terminal as a stack trace: log it, leave the screen, say one line.
-            failure = e is StoreException se ? strings.Describe(se) : strings.Format("Cli_Unexpected", e.GetType().Name, ErrorLog.Write(e, config.DatabasePath));
+            failure = e is StoreException se ? strings.Describe(se) : strings.Format(TextKey.Cli_Unexpected, e.GetType().Name, ErrorLog.Write(e, config.DatabasePath));
             app.RequestStop();
             return true;
         });
