@@ -35,7 +35,6 @@ public static class TerminalProfile
     /// <summary>A VT100-class or dumb terminal: no colours, no Unicode lines.</summary>
     private static bool VtClass => Term is "dumb" or "ansi" or "cons25" || Term.StartsWith("vt", StringComparison.Ordinal);
 
-    /// <summary>--ascii, or a terminal that cannot be trusted with Unicode line drawing.</summary>
     /// <summary>
     /// The terminal has "erase characters" (ECH) and fills erased cells with the current background colour
     /// ("bce"), so a blank run can be sent as one short sequence. Known for these families; elsewhere (a VT100)
@@ -45,9 +44,10 @@ public static class TerminalProfile
         new[] { "xterm", "tmux", "linux", "rxvt", "vte", "alacritty", "kitty", "foot", "wezterm", "konsole", "putty" }
             .Any(t => Term.StartsWith(t, StringComparison.Ordinal));
 
+    /// <summary>--ascii, or a terminal that cannot be trusted with Unicode line drawing.</summary>
     public static bool WantsAscii(bool option) => option || !TerminalCanDrawUnicode();
 
-    /// Heuristic: TERM is a VT100-class / dumb terminal, or the locale (LC_ALL > LC_CTYPE > LANG) is not UTF-8.
+    /// <summary>False when TERM is a VT100-class / dumb terminal or the Linux console, or the locale (LC_ALL > LC_CTYPE > LANG) is not UTF-8.</summary>
     public static bool TerminalCanDrawUnicode()
     {
         if (VtClass) return false;
@@ -96,7 +96,7 @@ public static class TerminalProfile
         }
     }
 
-    /// Restore Terminal.Gui's defaults (for tests / a second app in the same process).
+    /// <summary>Restores Terminal.Gui's defaults (for tests / a second app in the same process).</summary>
     public static void Reset()
     {
         Monochrome = false;
@@ -113,9 +113,10 @@ public static class TerminalProfile
 
     // ---------------------------------------------------------------- monochrome
 
-    /// Terminal default colours everywhere (Color.None => the driver emits SGR 39/49), state shown by text style.
+    /// <summary>The terminal's default colours (Color.None: the driver emits SGR 39/49) with a text style: state is shown by style alone.</summary>
     public static TgAttribute A(TextStyle style) => new(TgColor.None, TgColor.None, style);
 
+    /// <summary>Every role in the terminal's default colours, told apart by reverse video, bold, underline and faint.</summary>
     public static Scheme MonochromeScheme() => new()
     {
         Normal = A(TextStyle.None),
@@ -145,6 +146,7 @@ public static class TerminalProfile
         app.SessionBegun += (_, e) => { if (e.State.Runnable is View v) Hook(v); };
     }
 
+    /// <summary>Gives <paramref name="view"/>'s TextFields, and those of its subviews now and later, reverse video while focused.</summary>
     public static void Hook(View view)
     {
         if (view is TextField tf && tf is not DropDownList)   // DropDownList already uses Focus when focused
@@ -194,8 +196,10 @@ public static class TerminalProfile
         return '*';
     }
 
+    /// <summary>
     /// A copy of <paramref name="source"/> with every non-ASCII glyph replaced. GlyphSettings is a record with
     /// ~145 init-only Rune properties; reflection keeps this independent of the exact property list.
+    /// </summary>
     public static GlyphSettings AsciiGlyphs(GlyphSettings source)
     {
         GlyphSettings copy = source with { };
