@@ -359,6 +359,32 @@ public sealed class ScreenTests
     }
 
     [Fact]
+    public void A_connection_test_that_fails_unexpectedly_stops_the_spinner_and_says_so_in_one_line()
+    {
+        using var h = new ScreenHarness();
+        var (profile, _, errors) = ProfileRules.Validate(new ProfileInput { Code = "1", Description = "x", Host = "sync.example.pt", Port = "9001", Retries = "0" },
+            h.Service.Options, creating: false);
+        Assert.Empty(errors);
+        string secret = "resolver broke " + Guid.NewGuid().ToString("N");
+        var tester = new Core.Network.ConnectionTester((_, _) => throw new InvalidOperationException(secret));
+        using var probe = new ProbeDialog(h.Strings, profile!, tester);
+        string? shown = null;
+        h.Drive(() => h.App.Run(probe),
+            Step.When<ProbeDialog>(p => p.Done, p => // before, the test never ended: the spinner turned for ever
+            {
+                shown = h.Text();
+                h.Keys(Key.Enter);
+            }));
+        string flat = System.Text.RegularExpressions.Regex.Replace(shown!, @"[\s┃│]+", " ");
+        Assert.Contains("O teste parou com um erro inesperado; detalhes em", flat);
+        Assert.DoesNotContain("A testar", flat); // no spinner line left
+        Assert.DoesNotContain(secret, shown);
+        Assert.DoesNotContain("InvalidOperationException", shown);
+        Assert.DoesNotContain(" at ", shown);
+        Assert.Contains(secret, File.ReadAllText(ErrorLog.PathFor(null))); // the details are in the log
+    }
+
+    [Fact]
     public void Gravar_refuses_a_bad_frequency_and_an_alternative_equal_to_the_default()
     {
         using var h = new ScreenHarness(seed: s => Seed(s, (1, "Um")));

@@ -17,16 +17,19 @@ public sealed class ProbeDialog : Dialog
     private static readonly string[] Spinner = ["|", "/", "-", "\\"];
     private readonly Strings _s;
     private readonly SyncProfile _profile;
+    private readonly ConnectionTester _tester;
     private readonly CancellationTokenSource _cancel = new();
     private readonly Label _body;
     private readonly List<string> _lines = [];
     private object? _spin;
     private int _frame;
 
-    public ProbeDialog(Strings s, SyncProfile profile)
+    /// <param name="tester">How to connect (tests give one that fails); by default a real TCP connection.</param>
+    public ProbeDialog(Strings s, SyncProfile profile, ConnectionTester? tester = null)
     {
         _s = s;
         _profile = profile;
+        _tester = tester ?? new ConnectionTester();
         Title = s[TextKey.Probe_Title];
         Width = Dim.Fill();
         Height = 9;
@@ -43,10 +46,11 @@ public sealed class ProbeDialog : Dialog
         KeyBindings.Add(Key.Esc, Command.Cancel);
     }
 
-    /// <summary>The reports so far; complete once <see cref="Done"/>.</summary>
+    /// <summary>The reports so far; complete once <see cref="Done"/>, unless the test failed.</summary>
     public IReadOnlyList<EndpointReport> Reports { get; private set; } = [];
+
+    /// <summary>The test has ended: every endpoint answered or not, or it failed on an unexpected error.</summary>
     public bool Done { get; private set; }
-    public bool Cancelled => _cancel.IsCancellationRequested;
 
     protected override void OnIsRunningChanged(bool newIsRunning)
     {
@@ -70,16 +74,23 @@ public sealed class ProbeDialog : Dialog
             _lines.Add(RouteText.Probe(_s, r));
             SetRunning(_lines.Count < endpoints.Count ? Running(endpoints[_lines.Count]) : null);
         }));
+        // Nobody awaits this task: every way out of it ends on the screen (a result or a one-line failure), never as a
+        // spinner turning for ever or an exception lost on the thread pool.
         _ = Task.Run(async () =>
         {
             try
             {
-                IReadOnlyList<EndpointReport> reports = await new ConnectionTester().TestAsync(_profile, progress, _cancel.Token).ConfigureAwait(false);
+                IReadOnlyList<EndpointReport> reports = await _tester.TestAsync(_profile, progress, _cancel.Token).ConfigureAwait(false);
                 app.Invoke(() => Finish(reports));
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
             {
                 // Esc: the dialog is already closing.
+            }
+            catch (Exception e)
+            {
+                string log = ErrorLog.Write(e, null);
+                app.Invoke(() => Fail(_s.Format(TextKey.Probe_Crashed, log)));
             }
         });
     }
@@ -101,7 +112,23 @@ public sealed class ProbeDialog : Dialog
 
     private void Finish(IReadOnlyList<EndpointReport> reports)
     {
+        if (_cancel.IsCancellationRequested)
+            return; // closed meanwhile
         Reports = reports;
+        Stop();
+    }
+
+    /// <summary>The endpoints done so far stay; the one being tried gives way to what went wrong, in one line.</summary>
+    private void Fail(string line)
+    {
+        if (_cancel.IsCancellationRequested)
+            return;
+        _lines.Add(line);
+        Stop();
+    }
+
+    private void Stop()
+    {
         Done = true;
         if (_spin is not null)
             App?.RemoveTimeout(_spin);
