@@ -359,6 +359,68 @@ public sealed class ScreenTests
     }
 
     [Fact]
+    public void The_drop_downs_save_the_code_of_the_item_chosen_by_keys_even_when_descriptions_look_like_items()
+    {
+        // Descriptions that read like another item, or like the "(nenhum)" item.
+        using var h = new ScreenHarness(seed: s => Seed(s, (1, "2 · Dois"), (2, "1 · Um"), (3, "(nenhum)"), (12, "2 · Dois")));
+        Assert.Equal(1, h.Service.Load().Settings.DefaultProfile);
+        h.Screen.DefaultProfile.SetFocus();
+        h.Keys(Key.CursorDown); // 1 · 2 · Dois → 2 · 1 · Um
+        Assert.Equal("2 · 1 · Um", h.Screen.DefaultProfile.Text);
+        h.Screen.AlternativeProfile.SetFocus();
+        h.Keys(Key.F4, Key.CursorDown, Key.CursorDown, Key.CursorDown, Key.CursorDown, Key.Enter); // the open list: (nenhum), 1, 2, 3 → 12
+        Assert.Equal("12 · 2 · Dois", h.Screen.AlternativeProfile.Text);
+        h.Keys(Key.F10);
+        SyncSettings saved = h.Service.Load().Settings;
+        Assert.Equal((2, (int?)12), (saved.DefaultProfile, saved.AlternativeProfile));
+
+        h.Screen.AlternativeProfile.SetFocus();
+        h.Keys(Key.CursorUp); // 12 → 3, whose description is "(nenhum)": a profile, not "no alternative"
+        Assert.Equal("3 · (nenhum)", h.Screen.AlternativeProfile.Text);
+        h.Keys(Key.F10);
+        Assert.Equal(3, h.Service.Load().Settings.AlternativeProfile);
+        h.Keys(Key.CursorUp, Key.CursorUp, Key.CursorUp); // 3 → 2 → 1 → the real "(nenhum)" item
+        Assert.Equal("(nenhum)", h.Screen.AlternativeProfile.Text);
+        h.Keys(Key.F10);
+        Assert.Null(h.Service.Load().Settings.AlternativeProfile);
+    }
+
+    [Theory]
+    [InlineData(0, InternetAccess.None)]
+    [InlineData(1, InternetAccess.MobileData)]
+    [InlineData(2, InternetAccess.Vpn)]
+    [InlineData(3, InternetAccess.PublicInternet)]
+    public void The_internet_access_chosen_by_keys_is_the_one_saved(int downs, InternetAccess expected)
+    {
+        using var h = new ScreenHarness(seed: s => Seed(s, (1, "Um")));
+        h.Drive(() => h.Keys(Key.F4),
+            Step.On<ProfileEditor>(e =>
+            {
+                h.Keys(Key.D2.WithAlt);
+                Assert.Same(e.Access, h.Focused);
+                for (int i = 0; i < downs; i++)
+                    h.Keys(Key.CursorDown);
+                Assert.Equal(expected, e.SelectedAccess);
+                e.ExternalHost.Text = "sync.example.pt";
+                h.Keys(Key.F10);
+            }));
+        SyncProfile p = h.Service.Load().Profiles[0];
+        Assert.Equal(expected, p.InternetAccess);
+        Assert.Equal(expected == InternetAccess.None ? null : "sync.example.pt", p.ExternalHost);
+
+        // Reopened, the list shows the saved mode and going back up to the first item is None again.
+        h.Drive(() => h.Keys(Key.F4),
+            Step.On<ProfileEditor>(e =>
+            {
+                Assert.Equal(h.Strings.AccessLabel(expected), e.Access.Text);
+                h.Keys(Key.D2.WithAlt, Key.CursorUp, Key.CursorUp, Key.CursorUp);
+                Assert.Equal(InternetAccess.None, e.SelectedAccess);
+                h.Keys(Key.F10);
+            }));
+        Assert.Equal(InternetAccess.None, h.Service.Load().Profiles[0].InternetAccess);
+    }
+
+    [Fact]
     public void A_connection_test_that_fails_unexpectedly_stops_the_spinner_and_says_so_in_one_line()
     {
         using var h = new ScreenHarness();

@@ -1,5 +1,4 @@
 using System.Drawing;
-using System.Globalization;
 using MyMss.Core.Domain;
 using MyMss.Core.Rules;
 using MyMss.Core.Services;
@@ -23,6 +22,8 @@ public sealed class MainScreen : Runnable
     private readonly FrameView _frame;
     private readonly Label _empty;
     private readonly Label _message;
+    private readonly Choice<int?> _default;
+    private readonly Choice<int?> _alternative;
     private bool _updating;
 
     public MainScreen(SyncConfiguration service, Strings strings, SyncOverview? loaded = null)
@@ -43,6 +44,8 @@ public sealed class MainScreen : Runnable
         DefaultProfile = new DropDownList { X = 1 + labelWidth, Y = 1, Width = 36, ReadOnly = true, };
         var alternativeLabel = new Label { X = 1, Y = 2, Text = alternativeText };
         AlternativeProfile = new DropDownList { X = 1 + labelWidth, Y = 2, Width = 36, ReadOnly = true, };
+        _default = new Choice<int?>(DefaultProfile, null);
+        _alternative = new Choice<int?>(AlternativeProfile, null);
 
         // The table carries its own titled border: no container around it, so Tab/Shift+Tab run through one focus chain.
         Table = new TableView
@@ -190,12 +193,14 @@ public sealed class MainScreen : Runnable
                 SelectRow(index >= 0 ? index : 0);
             }
 
-            DefaultProfile.Source = new ProfileItems(profiles);
-            AlternativeProfile.Source = new ProfileItems(profiles, _s[TextKey.Common_None]);
+            var defaults = new ProfileItems(profiles);
+            var alternatives = new ProfileItems(profiles, _s[TextKey.Common_None]);
+            _default.Reset(defaults, defaults.Codes);
+            _alternative.Reset(alternatives, alternatives.Codes);
             if (Frequency.Text != _model.FrequencyText)
                 Frequency.Text = _model.FrequencyText;
-            DefaultProfile.Text = _model.DefaultCode is int d ? ItemOf(d) : "";
-            AlternativeProfile.Text = _model.AlternativeCode is int a ? ItemOf(a) : _s[TextKey.Common_None];
+            _default.Value = _model.DefaultCode;
+            _alternative.Value = _model.AlternativeCode;
         }
         finally
         {
@@ -206,21 +211,13 @@ public sealed class MainScreen : Runnable
     }
 
 
-    private string ItemOf(int code) => _model.Saved.Find(code) is ProfileSummary p ? ProfileItems.Text(p) : code.ToString(CultureInfo.InvariantCulture);
-
-    private static int? CodeOf(string item)
-    {
-        int dot = item.IndexOf(" · ", StringComparison.Ordinal);
-        return int.TryParse(dot < 0 ? item : item[..dot], NumberStyles.None, CultureInfo.InvariantCulture, out int code) ? code : null;
-    }
-
     private void Edited()
     {
         if (_updating)
             return;
         _model.FrequencyText = Frequency.Text;
-        _model.DefaultCode = CodeOf(DefaultProfile.Text);
-        _model.AlternativeCode = CodeOf(AlternativeProfile.Text);
+        _model.DefaultCode = _default.Value;
+        _model.AlternativeCode = _alternative.Value;
         ShowDirty();
     }
 

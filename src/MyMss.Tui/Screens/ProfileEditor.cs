@@ -74,14 +74,12 @@ public sealed class ProfileEditor : Dialog
         // Tab Comunicação
         Communication = Tab(_s[TextKey.Editor_TabCommunication]);
         int commWidth = new[] { Fields.InternetAccess, Fields.ExternalHost, Fields.ExternalPort }.Max(f => _s.FieldLabel(f).Length) + 2;
-        _accessLabels = AccessOrder.Select(_s.AccessLabel).ToList();
+        List<string> accessLabels = AccessOrder.Select(_s.AccessLabel).ToList();
         Communication.Add(new Label { X = 0, Y = 0, Text = _s.FieldLabel(Fields.InternetAccess) + ":" });
-        Access = new DropDownList
-        {
-            X = commWidth, Y = 0, Width = _accessLabels.Max(l => l.Length) + 4, ReadOnly = true,
-            Source = new ListWrapper<string>(new System.Collections.ObjectModel.ObservableCollection<string>(_accessLabels)),
-            Text = _s.AccessLabel(_initial.InternetAccess),
-        };
+        Access = new DropDownList { X = commWidth, Y = 0, Width = accessLabels.Max(l => l.Length) + 4, ReadOnly = true };
+        _access = new Choice<InternetAccess>(Access, InternetAccess.None);
+        _access.Reset(new ListWrapper<string>(new System.Collections.ObjectModel.ObservableCollection<string>(accessLabels)), AccessOrder);
+        _access.Value = _initial.InternetAccess;
         Communication.Add(Access);
         Register(Fields.InternetAccess, Access, Communication);
         ExternalHost = Row(Communication, 2, Fields.ExternalHost, commWidth, 40, _initial.ExternalHost);
@@ -199,13 +197,14 @@ public sealed class ProfileEditor : Dialog
             _tableRows.Viewport = vp with { Y = row - vp.Height + 1 };
     }
 
-    private readonly List<string> _accessLabels;
+    private readonly Choice<InternetAccess> _access;
     private int? _expectedVersion;
 
-    private InternetAccess SelectedAccess => _accessLabels.IndexOf(Access.Text) is int i && i >= 0 ? AccessOrder[i] : InternetAccess.None;
+    /// <summary>The Internet access mode chosen in the list.</summary>
+    public InternetAccess SelectedAccess => _access.Value;
 
     /// <summary>Chooses the Internet access mode as the technician would in the list.</summary>
-    public void ChooseAccess(InternetAccess access) => Access.Text = _s.AccessLabel(access);
+    public void ChooseAccess(InternetAccess access) => _access.Value = access;
 
     /// <summary>External endpoint only with Internet access; table boxes only with the filter on.</summary>
     private void UpdateEnabled()

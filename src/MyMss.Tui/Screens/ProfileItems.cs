@@ -25,8 +25,16 @@ public sealed class ProfileItems : IListDataSource
         _profiles = profiles;
         _first = first;
         Items = new ItemList(this);
+        var codes = new List<int?>(Count);
+        if (first is not null)
+            codes.Add(null);
+        codes.AddRange(profiles.Select(p => (int?)p.Code));
+        Codes = codes;
         MaxItemLength = Math.Max(first?.GetColumns() ?? 0, profiles.Count == 0 ? 0 : profiles.Max(Width));
     }
+
+    /// <summary>The code each item stands for, index for index (null for the item before the profiles).</summary>
+    public IReadOnlyList<int?> Codes { get; }
 
     public static string Text(ProfileSummary p) => $"{p.Code} · {p.Description}";
 
