@@ -173,8 +173,6 @@ public sealed class ProfileEditor : Dialog
     /// <summary>The problems of the last Validar, as shown.</summary>
     public IReadOnlyList<FieldError> Problems { get; private set; } = [];
 
-    public View? FieldView(string field) => _fields.TryGetValue(field, out var f) ? f.Field : null;
-
     private static View Tab(string title) => new() { Title = title, CanFocus = true, Width = Dim.Fill(), Height = Dim.Fill() };
 
     private TextField Row(View tab, int y, string field, int labelWidth, int width, string text)
