@@ -1,9 +1,7 @@
-using System.Drawing;
 using MyMss.Core.Domain;
 using MyMss.Core.Rules;
 using MyMss.Core.Services;
 using MyMss.Tui.Resources;
-using Terminal.Gui.App;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
@@ -14,21 +12,19 @@ namespace MyMss.Tui.Screens;
 /// The one modal editor for Novo and Alterar: header (code, description, password), tabs Geral,
 /// Comunicação and Filtro de transferência, buttons Validar and Sair. Validation is the service's:
 /// every problem is listed, each wrong field marked, focus goes to the first one, nothing typed is lost.
+/// The tabs are laid out in ProfileEditor.Tabs.cs.
 /// </summary>
-public sealed class ProfileEditor : Dialog
+public sealed partial class ProfileEditor : Dialog
 {
-    private static readonly InternetAccess[] AccessOrder = [InternetAccess.None, InternetAccess.MobileData, InternetAccess.Vpn, InternetAccess.PublicInternet];
-
     private readonly SyncConfiguration _service;
     private readonly Strings _s;
     private readonly SyncProfile? _existing;
     private readonly ProfileInput _initial;
     private readonly Dictionary<string, (View Field, View? Tab)> _fields = [];
-    private readonly List<(string Name, CheckBox Send, CheckBox Receive)> _tables = [];
     private readonly Label _problems;
     private readonly Button _validate;
     private readonly Button _leave;
-    private readonly View _tableRows;
+    private int? _expectedVersion;
 
     public ProfileEditor(SyncConfiguration service, Strings strings, SyncProfile? existing, IEnumerable<int> usedCodes)
     {
@@ -58,62 +54,10 @@ public sealed class ProfileEditor : Dialog
         var keepHint = new Label { X = Pos.Right(PasswordConfirmation) + 1, Y = 1, Text = existing is null ? "" : _s[TextKey.Editor_PasswordKeep] };
         Add(codeLabel, Code, descriptionLabel, Description, passwordLabel, Password, confirmLabel, PasswordConfirmation, keepHint);
 
-        // Tab Geral
-        General = Tab(_s[TextKey.Editor_TabGeneral]);
-        string[] generalLabels = [Fields.Host, Fields.Port, Fields.TimeoutSeconds, Fields.Retries, Fields.Compression];
-        int generalWidth = generalLabels.Max(f => _s.FieldLabel(f).Length) + 2;
-        Host = Row(General, 0, Fields.Host, generalWidth, 40, _initial.Host);
-        Port = Row(General, 1, Fields.Port, generalWidth, 7, _initial.Port);
-        Timeout = Row(General, 2, Fields.TimeoutSeconds, generalWidth, 5, _initial.TimeoutSeconds);
-        Retries = Row(General, 3, Fields.Retries, generalWidth, 4, _initial.Retries);
-        Compression = Row(General, 4, Fields.Compression, generalWidth, 3, _initial.Compression);
-        Encryption = new CheckBox { X = 0, Y = 5, Text = _s.FieldLabel(Fields.Encryption), Value = _initial.Encryption ? CheckState.Checked : CheckState.UnChecked };
-        General.Add(Encryption);
-        Register(Fields.Encryption, Encryption, General);
-
-        // Tab Comunicação
-        Communication = Tab(_s[TextKey.Editor_TabCommunication]);
-        int commWidth = new[] { Fields.InternetAccess, Fields.ExternalHost, Fields.ExternalPort }.Max(f => _s.FieldLabel(f).Length) + 2;
-        List<string> accessLabels = AccessOrder.Select(_s.AccessLabel).ToList();
-        Communication.Add(new Label { X = 0, Y = 0, Text = _s.FieldLabel(Fields.InternetAccess) + ":" });
-        Access = new DropDownList { X = commWidth, Y = 0, Width = accessLabels.Max(l => l.Length) + 4, ReadOnly = true };
         _access = new Choice<InternetAccess>(Access, InternetAccess.None);
-        _access.Reset(new ListWrapper<string>(new System.Collections.ObjectModel.ObservableCollection<string>(accessLabels)), AccessOrder);
-        _access.Value = _initial.InternetAccess;
-        Communication.Add(Access);
-        Register(Fields.InternetAccess, Access, Communication);
-        ExternalHost = Row(Communication, 2, Fields.ExternalHost, commWidth, 40, _initial.ExternalHost);
-        ExternalPort = Row(Communication, 3, Fields.ExternalPort, commWidth, 7, _initial.ExternalPort);
-        Communication.Add(new Label { X = Pos.Right(ExternalPort) + 2, Y = 3, Text = _s[TextKey.Editor_ExternalHint] });
-        Access.TextChanged += (_, _) => UpdateEnabled();
-
-        // Tab Filtro de transferência
-        Filter = Tab(_s[TextKey.Editor_TabFilter]);
-        FilterEnabled = new CheckBox { X = 0, Y = 0, Text = _s[TextKey.Filter_On], Value = _initial.FilterEnabled ? CheckState.Checked : CheckState.UnChecked };
-        Filter.Add(FilterEnabled);
-        Register(Fields.TransferFilter, FilterEnabled, Filter);
-        int nameWidth = (_initial.Tables.Count == 0 ? 10 : _initial.Tables.Max(t => t.Name.Length)) + 2;
-        _tableRows = new View
-        {
-            X = 2, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), CanFocus = true,
-            ViewportSettings = ViewportSettingsFlags.HasVerticalScrollBar,
-        };
-        IReadOnlyList<TableTransfer> rows = _initial.Tables.Count > 0 ? _initial.Tables : TransferFilter.AllOff(service.Options.Tables).Tables;
-        for (int i = 0; i < rows.Count; i++)
-        {
-            TableTransfer t = rows[i];
-            var send = new CheckBox { X = nameWidth, Y = i, Text = _s[TextKey.Common_Send], Value = t.Send ? CheckState.Checked : CheckState.UnChecked };
-            var receive = new CheckBox { X = nameWidth + 12, Y = i, Text = _s[TextKey.Common_Receive], Value = t.Receive ? CheckState.Checked : CheckState.UnChecked };
-            _tableRows.Add(new Label { X = 0, Y = i, Text = t.Name }, send, receive);
-            int row = i;
-            send.HasFocusChanged += (_, e) => { if (e.NewValue) ScrollTo(row); };
-            receive.HasFocusChanged += (_, e) => { if (e.NewValue) ScrollTo(row); };
-            _tables.Add((t.Name, send, receive));
-        }
-        _tableRows.SetContentSize(new Size(nameWidth + 24, rows.Count));
-        Filter.Add(_tableRows);
-        FilterEnabled.ValueChanged += (_, _) => UpdateEnabled();
-
+        LayOutGeneral();
+        LayOutCommunication();
+        LayOutFilter();
         Tabs = new Tabs { X = 0, Y = 2, Width = Dim.Fill(), Height = Dim.Fill(3) };
         Tabs.Add(General, Communication, Filter);
         _problems = new Label { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill(), Height = 3, Text = _s[TextKey.Editor_Keys] };
@@ -150,22 +94,7 @@ public sealed class ProfileEditor : Dialog
     public TextField Description { get; }
     public TextField Password { get; }
     public TextField PasswordConfirmation { get; }
-    public View General { get; }
-    public TextField Host { get; }
-    public TextField Port { get; }
-    public TextField Timeout { get; }
-    public TextField Retries { get; }
-    public TextField Compression { get; }
-    public CheckBox Encryption { get; }
-    public View Communication { get; }
-    /// <summary>Ligação à Internet: a read-only drop-down (Up/Down change it, F4/Alt+Down/Space open the list).</summary>
-    public DropDownList Access { get; }
-    public TextField ExternalHost { get; }
-    public TextField ExternalPort { get; }
-    public View Filter { get; }
-    public CheckBox FilterEnabled { get; }
     public Tabs Tabs { get; }
-    public IReadOnlyList<(string Name, CheckBox Send, CheckBox Receive)> TableRows => _tables;
 
     /// <summary>What Validar saved, or null when the editor was left without saving.</summary>
     public ProfileSaved? Saved { get; private set; }
@@ -173,53 +102,7 @@ public sealed class ProfileEditor : Dialog
     /// <summary>The problems of the last Validar, as shown.</summary>
     public IReadOnlyList<FieldError> Problems { get; private set; } = [];
 
-    private static View Tab(string title) => new() { Title = title, CanFocus = true, Width = Dim.Fill(), Height = Dim.Fill() };
-
-    private TextField Row(View tab, int y, string field, int labelWidth, int width, string text)
-    {
-        var label = new Label { X = 0, Y = y, Text = _s.FieldLabel(field) + ":" };
-        var box = new TextField { X = labelWidth, Y = y, Width = width, Text = text };
-        tab.Add(label, box);
-        Register(field, box, tab);
-        return box;
-    }
-
     private void Register(string field, View view, View? tab) => _fields[field] = (view, tab);
-
-    private void ScrollTo(int row)
-    {
-        Rectangle vp = _tableRows.Viewport;
-        if (row < vp.Y)
-            _tableRows.Viewport = vp with { Y = row };
-        else if (row >= vp.Y + vp.Height)
-            _tableRows.Viewport = vp with { Y = row - vp.Height + 1 };
-    }
-
-    private readonly Choice<InternetAccess> _access;
-    private int? _expectedVersion;
-
-    /// <summary>The Internet access mode chosen in the list.</summary>
-    public InternetAccess SelectedAccess => _access.Value;
-
-    /// <summary>Chooses the Internet access mode as the technician would in the list.</summary>
-    public void ChooseAccess(InternetAccess access) => _access.Value = access;
-
-    /// <summary>External endpoint only with Internet access; table boxes only with the filter on.</summary>
-    private void UpdateEnabled()
-    {
-        bool external = SelectedAccess != InternetAccess.None;
-        ExternalHost.Enabled = external;
-        ExternalPort.Enabled = external;
-        if (external && ExternalPort.Text.Length == 0)
-            ExternalPort.Text = Port.Text;
-        bool filter = FilterEnabled.Value == CheckState.Checked;
-        foreach (var (_, send, receive) in _tables)
-        {
-            send.Enabled = filter;
-            receive.Enabled = filter;
-        }
-        _tableRows.CanFocus = filter;
-    }
 
     /// <summary>Everything typed, as the service expects it.</summary>
     public ProfileInput CurrentInput() => new()
@@ -232,7 +115,7 @@ public sealed class ProfileEditor : Dialog
         Retries = Retries.Text,
         Compression = Compression.Text,
         Encryption = Encryption.Value == CheckState.Checked,
-        InternetAccess = SelectedAccess,
+        InternetAccess = _access.Value,
         ExternalHost = ExternalHost.Text,
         ExternalPort = ExternalPort.Text,
         FilterEnabled = FilterEnabled.Value == CheckState.Checked,
@@ -300,8 +183,7 @@ public sealed class ProfileEditor : Dialog
         ProfileInput input = CurrentInput();
         Outcome<ProfileSaved> outcome = _existing is null ? _service.CreateProfile(input) : _service.UpdateProfile(_existing.Code, input);
         Problems = outcome.Errors;
-        foreach (var (field, (view, _)) in _fields)
-            Ui.MarkError(view, outcome.Errors.Any(e => e.Field == field));
+        MarkErrors(outcome.Errors);
         if (outcome.IsOk)
         {
             Saved = outcome.Value;
@@ -315,6 +197,12 @@ public sealed class ProfileEditor : Dialog
         }
         _problems.Text = _s[TextKey.Editor_Errors] + " " + string.Join("; ", outcome.Errors.Select(_s.Describe));
         FocusFirst(outcome.Errors);
+    }
+
+    private void MarkErrors(IReadOnlyList<FieldError> errors)
+    {
+        foreach (var (field, (view, _)) in _fields)
+            Ui.MarkError(view, errors.Any(e => e.Field == field));
     }
 
     /// <summary>Brings the first wrong field's tab to the front and puts the cursor on it.</summary>
@@ -342,8 +230,7 @@ public sealed class ProfileEditor : Dialog
             Code = "1", Description = "-", FilterEnabled = false, Compression = "0", Password = "", PasswordConfirmation = null, ExpectedVersion = null,
         };
         var (profile, _, errors) = ProfileRules.Validate(input, _service.Options, creating: false);
-        foreach (var (field, (view, _)) in _fields)
-            Ui.MarkError(view, errors.Any(e => e.Field == field));
+        MarkErrors(errors);
         if (profile is null)
         {
             Problems = errors;

@@ -1,0 +1,153 @@
+using MyMss.Core.Domain;
+using MyMss.Core.Rules;
+using MyMss.Core.Services;
+using MyMss.Tui.Resources;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace MyMss.Tui.Screens;
+
+/// <summary>What the main screen's buttons and keys do.</summary>
+public sealed partial class MainScreen
+{
+    public void NewProfile() => OpenEditor(null);
+
+    public void EditSelected()
+    {
+        if (SelectedCode is not int code)
+        {
+            Say(_s[TextKey.Screen_NoSelection]);
+            return;
+        }
+        // The table holds codes and descriptions; the whole profile is read now, as saved now.
+        if (_model.Service.Profile(code) is not SyncProfile profile)
+        {
+            Reload();
+            Say(_s.Format(TextKey.Error_ProfileNotFound, code));
+            return;
+        }
+        OpenEditor(profile);
+    }
+
+    private void OpenEditor(SyncProfile? profile)
+    {
+        using var editor = new ProfileEditor(_model.Service, _s, profile, _model.Profiles.Select(p => p.Code));
+        App!.Run(editor);
+        if (editor.Saved is not ProfileSaved saved)
+            return;
+        Reload();
+        SelectRow(IndexOf(saved.Profile.Code));
+        string text = _s.Format(profile is null ? TextKey.Screen_Created : TextKey.Screen_Updated, saved.Profile.Code);
+        if (saved.BecameDefault)
+            text += " " + _s.Format(TextKey.Cli_ProfileBecameDefault, saved.Profile.Code);
+        if (saved.LicensingRefreshAdvised)
+            text += "\n" + _s[TextKey.Licensing_Reminder];
+        Say(text);
+        ShowDirty();
+    }
+
+    public void DeleteSelected()
+    {
+        if (SelectedCode is not int code || _model.Saved.Find(code) is not ProfileSummary profile)
+        {
+            Say(_s[TextKey.Screen_NoSelection]);
+            return;
+        }
+        IReadOnlyList<FieldError> blockers = _model.Service.DeletionBlockers(code);
+        if (blockers.Count > 0)
+        {
+            Ui.Error(App!, _s, _s[TextKey.Screen_DeleteRefused], blockers);
+            return;
+        }
+        if (!Ui.Confirm(App!, _s, _s[TextKey.Screen_DeleteTitle], _s.Format(TextKey.Screen_DeleteQuestion, profile.Code, profile.Description)))
+            return;
+        Outcome<SyncProfile> outcome = _model.Service.DeleteProfile(code);
+        if (!outcome.IsOk)
+        {
+            Ui.Error(App!, _s, _s[TextKey.Screen_DeleteRefused], outcome.Errors);
+            return;
+        }
+        int row = Table.Value?.SelectedCell.Y ?? 0;
+        Reload();
+        if (_model.Profiles.Count > 0)
+            SelectRow(Math.Min(row, _model.Profiles.Count - 1));
+        Say(_s.Format(TextKey.Screen_Deleted, code));
+        ShowDirty();
+    }
+
+    /// <summary>Gravar: saves frequency, default and alternative through the service; refusals name each field and move focus to the first.</summary>
+    public bool Save()
+    {
+        Outcome<SyncSettings> outcome = _model.Save();
+        MarkSettingsErrors(outcome.Errors);
+        if (outcome.Status == OutcomeStatus.Conflict)
+            Reload(); // another session saved the settings: show them, keep what was typed here
+        if (!outcome.IsOk)
+        {
+            Ui.Error(App!, _s, _s[TextKey.Screen_SaveRefused], outcome.Errors);
+            FocusFirst(outcome.Errors);
+            return false;
+        }
+        Show();
+        Say(_s[TextKey.Screen_Saved]);
+        return true;
+    }
+
+    private void MarkSettingsErrors(IReadOnlyList<FieldError> errors)
+    {
+        Ui.MarkError(Frequency, errors.Any(e => e.Field == Fields.FrequencyHours));
+        Ui.MarkError(DefaultProfile, errors.Any(e => e.Field == Fields.DefaultProfile));
+        Ui.MarkError(AlternativeProfile, errors.Any(e => e.Field == Fields.AlternativeProfile));
+    }
+
+    private void FocusFirst(IReadOnlyList<FieldError> errors)
+    {
+        View? target = errors.FirstOrDefault()?.Field switch
+        {
+            Fields.FrequencyHours => Frequency,
+            Fields.DefaultProfile => DefaultProfile,
+            Fields.AlternativeProfile => AlternativeProfile,
+            _ => null,
+        };
+        if (target is not null)
+            Ui.Later(App, () => target.SetFocus());
+    }
+
+    /// <summary>How many audit entries F9 shows (the command line can list them all).</summary>
+    public const int HistoryEntries = 500;
+
+    public void ShowHistory()
+    {
+        IReadOnlyList<AuditEntry> entries = _model.Service.Audit(HistoryEntries);
+        ShowText(_s[TextKey.Audit_Title], entries.Count == 0 ? [_s[TextKey.Audit_Empty]] : AuditText.Lines(_s, entries));
+    }
+
+    public void ShowRoutes()
+    {
+        var (_, routes, warnings) = _model.Service.Check();
+        ShowText(_s[TextKey.Route_Title], RouteText.Lines(_s, routes, warnings));
+    }
+
+    public void ShowHelp() => ShowText(_s[TextKey.Help_Title], HelpText.Lines(_s));
+
+    private void ShowText(string title, IEnumerable<string> lines)
+    {
+        using var dialog = new TextDialog(_s, title, lines);
+        App!.Run(dialog);
+    }
+
+    /// <summary>Sair: with unsaved settings asks Gravar / Descartar / Cancelar first.</summary>
+    public void RequestQuit()
+    {
+        if (_model.IsDirty)
+        {
+            int? choice = MessageBox.Query(App!, _s[TextKey.Screen_QuitTitle], _s[TextKey.Screen_QuitQuestion],
+                "_" + _s[TextKey.Screen_Save], "_" + _s[TextKey.Screen_Discard], "_" + _s[TextKey.Screen_Cancel]);
+            if (choice is null or 2)
+                return;
+            if (choice == 0 && !Save())
+                return;
+        }
+        App!.RequestStop(this);
+    }
+}

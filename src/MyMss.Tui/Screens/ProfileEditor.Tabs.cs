@@ -1,0 +1,147 @@
+using System.Collections.ObjectModel;
+using System.Drawing;
+using MyMss.Core.Domain;
+using MyMss.Tui.Resources;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace MyMss.Tui.Screens;
+
+/// <summary>The editor's three tabs: Geral, Comunicação and Filtro de transferência.</summary>
+public sealed partial class ProfileEditor
+{
+    private static readonly InternetAccess[] AccessOrder = [InternetAccess.None, InternetAccess.MobileData, InternetAccess.Vpn, InternetAccess.PublicInternet];
+
+    private readonly List<(string Name, CheckBox Send, CheckBox Receive)> _tables = [];
+    private readonly Choice<InternetAccess> _access;
+    private readonly View _tableRows = new()
+    {
+        X = 2, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), CanFocus = true,
+        ViewportSettings = ViewportSettingsFlags.HasVerticalScrollBar,
+    };
+
+    public View General { get; } = Tab();
+    public TextField Host { get; } = new();
+    public TextField Port { get; } = new();
+    public TextField Timeout { get; } = new();
+    public TextField Retries { get; } = new();
+    public TextField Compression { get; } = new();
+    public CheckBox Encryption { get; } = new();
+    public View Communication { get; } = Tab();
+    /// <summary>Ligação à Internet: a read-only drop-down (Up/Down change it, F4/Alt+Down/Space open the list).</summary>
+    public DropDownList Access { get; } = new() { ReadOnly = true };
+    public TextField ExternalHost { get; } = new();
+    public TextField ExternalPort { get; } = new();
+    public View Filter { get; } = Tab();
+    public CheckBox FilterEnabled { get; } = new();
+    public IReadOnlyList<(string Name, CheckBox Send, CheckBox Receive)> TableRows => _tables;
+
+    /// <summary>The Internet access mode chosen in the list.</summary>
+    public InternetAccess SelectedAccess => _access.Value;
+
+    /// <summary>Chooses the Internet access mode as the technician would in the list.</summary>
+    public void ChooseAccess(InternetAccess access) => _access.Value = access;
+
+    private static View Tab() => new() { CanFocus = true, Width = Dim.Fill(), Height = Dim.Fill() };
+
+    private void LayOutGeneral()
+    {
+        General.Title = _s[TextKey.Editor_TabGeneral];
+        string[] labels = [Fields.Host, Fields.Port, Fields.TimeoutSeconds, Fields.Retries, Fields.Compression];
+        int width = labels.Max(f => _s.FieldLabel(f).Length) + 2;
+        Row(General, 0, Fields.Host, width, Host, 40, _initial.Host);
+        Row(General, 1, Fields.Port, width, Port, 7, _initial.Port);
+        Row(General, 2, Fields.TimeoutSeconds, width, Timeout, 5, _initial.TimeoutSeconds);
+        Row(General, 3, Fields.Retries, width, Retries, 4, _initial.Retries);
+        Row(General, 4, Fields.Compression, width, Compression, 3, _initial.Compression);
+        Encryption.X = 0;
+        Encryption.Y = 5;
+        Encryption.Text = _s.FieldLabel(Fields.Encryption);
+        Encryption.Value = _initial.Encryption ? CheckState.Checked : CheckState.UnChecked;
+        General.Add(Encryption);
+        Register(Fields.Encryption, Encryption, General);
+    }
+
+    private void LayOutCommunication()
+    {
+        Communication.Title = _s[TextKey.Editor_TabCommunication];
+        int width = new[] { Fields.InternetAccess, Fields.ExternalHost, Fields.ExternalPort }.Max(f => _s.FieldLabel(f).Length) + 2;
+        List<string> labels = AccessOrder.Select(_s.AccessLabel).ToList();
+        Communication.Add(new Label { X = 0, Y = 0, Text = _s.FieldLabel(Fields.InternetAccess) + ":" });
+        Access.X = width;
+        Access.Y = 0;
+        Access.Width = labels.Max(l => l.Length) + 4;
+        _access.Reset(new ListWrapper<string>(new ObservableCollection<string>(labels)), AccessOrder);
+        _access.Value = _initial.InternetAccess;
+        Communication.Add(Access);
+        Register(Fields.InternetAccess, Access, Communication);
+        Row(Communication, 2, Fields.ExternalHost, width, ExternalHost, 40, _initial.ExternalHost);
+        Row(Communication, 3, Fields.ExternalPort, width, ExternalPort, 7, _initial.ExternalPort);
+        Communication.Add(new Label { X = Pos.Right(ExternalPort) + 2, Y = 3, Text = _s[TextKey.Editor_ExternalHint] });
+        Access.TextChanged += (_, _) => UpdateEnabled();
+    }
+
+    private void LayOutFilter()
+    {
+        Filter.Title = _s[TextKey.Editor_TabFilter];
+        FilterEnabled.X = 0;
+        FilterEnabled.Y = 0;
+        FilterEnabled.Text = _s[TextKey.Filter_On];
+        FilterEnabled.Value = _initial.FilterEnabled ? CheckState.Checked : CheckState.UnChecked;
+        Filter.Add(FilterEnabled);
+        Register(Fields.TransferFilter, FilterEnabled, Filter);
+        int nameWidth = (_initial.Tables.Count == 0 ? 10 : _initial.Tables.Max(t => t.Name.Length)) + 2;
+        IReadOnlyList<TableTransfer> rows = _initial.Tables.Count > 0 ? _initial.Tables : TransferFilter.AllOff(_service.Options.Tables).Tables;
+        for (int i = 0; i < rows.Count; i++)
+        {
+            TableTransfer t = rows[i];
+            var send = new CheckBox { X = nameWidth, Y = i, Text = _s[TextKey.Common_Send], Value = t.Send ? CheckState.Checked : CheckState.UnChecked };
+            var receive = new CheckBox { X = nameWidth + 12, Y = i, Text = _s[TextKey.Common_Receive], Value = t.Receive ? CheckState.Checked : CheckState.UnChecked };
+            _tableRows.Add(new Label { X = 0, Y = i, Text = t.Name }, send, receive);
+            int row = i;
+            send.HasFocusChanged += (_, e) => { if (e.NewValue) ScrollTo(row); };
+            receive.HasFocusChanged += (_, e) => { if (e.NewValue) ScrollTo(row); };
+            _tables.Add((t.Name, send, receive));
+        }
+        _tableRows.SetContentSize(new Size(nameWidth + 24, rows.Count));
+        Filter.Add(_tableRows);
+        FilterEnabled.ValueChanged += (_, _) => UpdateEnabled();
+    }
+
+    private void Row(View tab, int y, string field, int labelWidth, TextField box, int width, string text)
+    {
+        var label = new Label { X = 0, Y = y, Text = _s.FieldLabel(field) + ":" };
+        box.X = labelWidth;
+        box.Y = y;
+        box.Width = width;
+        box.Text = text;
+        tab.Add(label, box);
+        Register(field, box, tab);
+    }
+
+    private void ScrollTo(int row)
+    {
+        Rectangle vp = _tableRows.Viewport;
+        if (row < vp.Y)
+            _tableRows.Viewport = vp with { Y = row };
+        else if (row >= vp.Y + vp.Height)
+            _tableRows.Viewport = vp with { Y = row - vp.Height + 1 };
+    }
+
+    /// <summary>External endpoint only with Internet access; table boxes only with the filter on.</summary>
+    private void UpdateEnabled()
+    {
+        bool external = _access.Value != InternetAccess.None;
+        ExternalHost.Enabled = external;
+        ExternalPort.Enabled = external;
+        if (external && ExternalPort.Text.Length == 0)
+            ExternalPort.Text = Port.Text;
+        bool filter = FilterEnabled.Value == CheckState.Checked;
+        foreach (var (_, send, receive) in _tables)
+        {
+            send.Enabled = filter;
+            receive.Enabled = filter;
+        }
+        _tableRows.CanFocus = filter;
+    }
+}
