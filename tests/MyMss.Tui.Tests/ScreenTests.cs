@@ -518,7 +518,7 @@ public sealed class ScreenTests
         using var h = new ScreenHarness(seed: s => Seed(s, (1, "Um")));
         string? help = null;
         h.Drive(() => h.Keys(Key.F1), Step.On<TextDialog>(d => { help = d.Text; h.Keys(Key.Enter); }));
-        foreach (string expected in new[] { "F2 ou Alt+N", "F8, Del ou Alt+E", "Ctrl+Q ou Alt+R", "Ctrl+PgDn/PgUp", "Porta: porta do MISCommunicator",
+        foreach (string expected in new[] { "F2 ou Alt+N", "F8, Del ou Alt+E", "Ctrl+Q ou Alt+R", "Ctrl+PgDn: separador seguinte", "Porta: porta do MISCommunicator",
                      "Ligação à Internet:", "Filtro de transferência:" })
             Assert.Contains(expected, help);
         Assert.Equal(HelpText.FieldOrder.Length, HelpText.FieldOrder.Count(f => help!.Contains(h.Strings.FieldLabel(f) + ":")));

@@ -1,9 +1,10 @@
 using MyMss.Core.Domain;
 using MyMss.Tui.Resources;
+using MyMss.Tui.Screens.Keys;
 
 namespace MyMss.Tui.Screens;
 
-/// <summary>F1: every key and one line per field, from the manual, in the screen's language.</summary>
+/// <summary>F1: every key of the main screen and of the editor, from their key tables, then one line per field, from the manual.</summary>
 public static class HelpText
 {
     public static readonly string[] FieldOrder =
@@ -13,20 +14,22 @@ public static class HelpText
         Fields.InternetAccess, Fields.ExternalHost, Fields.ExternalPort, Fields.TransferFilter,
     ];
 
-    private static readonly TextKey[] KeyLines =
-    [
-        TextKey.Help_KeyNew, TextKey.Help_KeyEdit, TextKey.Help_KeyDelete, TextKey.Help_KeySave, TextKey.Help_KeyHelp, TextKey.Help_KeyHistory, TextKey.Help_KeyRoutes,
-        TextKey.Help_KeyQuit, TextKey.Help_KeyRepaint, TextKey.Help_KeyMove, TextKey.Help_KeyEditor, TextKey.Help_KeyTest,
-    ];
-
     public static IEnumerable<string> Lines(Strings s)
     {
         yield return s[TextKey.Help_Keys];
-        foreach (TextKey key in KeyLines)
-            yield return "  " + s[key];
+        foreach (IBinding binding in MainScreen.Keybindings.Bindings.Concat<IBinding>(CommonKeys.Keybindings.Bindings))
+            yield return Line(s, binding);
+        yield return "  " + s[TextKey.Help_Navigation];
+        yield return "";
+        yield return s[TextKey.Help_EditorKeys];
+        foreach (IBinding binding in ProfileEditor.Keybindings.Bindings)
+            yield return Line(s, binding);
         yield return "";
         yield return s[TextKey.Help_Fields];
         foreach (string field in FieldOrder)
             yield return $"  {s.FieldLabel(field)}: {(TextOf.Help(field) is TextKey help ? s[help] : "")}";
     }
+
+    /// <summary>"  F8, Del ou Alt+E: eliminar o perfil selecionado (pede confirmação)".</summary>
+    public static string Line(Strings s, IBinding binding) => $"  {KeyNames.List(s, binding.Keys)}: {s.Format(binding.Help, s[binding.Label])}";
 }

@@ -1,8 +1,8 @@
 using System.Drawing;
 using MyMss.Core.Domain;
-using MyMss.Core.Rules;
 using MyMss.Core.Services;
 using MyMss.Tui.Resources;
+using MyMss.Tui.Screens.Keys;
 using Terminal.Gui.App;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
@@ -14,9 +14,9 @@ namespace MyMss.Tui.Screens;
 /// <summary>
 /// The "Sincronização" screen of the back office: frequency, default and alternative profile, the
 /// profile table and its actions. Rules and storage are the service's; this view only shows and collects.
-/// This file lays the screen out and shows the data; MainScreen.Actions.cs acts.
+/// This file lays the screen out and shows the data; MainScreen.Actions.cs acts, MainScreen.Keys.cs holds its keys.
 /// </summary>
-public sealed partial class MainScreen : Runnable
+public sealed partial class MainScreen : Runnable, IKeyedScreen
 {
     private readonly MainScreenModel _model;
     private readonly Strings _s;
@@ -25,6 +25,7 @@ public sealed partial class MainScreen : Runnable
     private readonly Label _message;
     private readonly Choice<int?> _default;
     private readonly Choice<int?> _alternative;
+    private readonly KeyBar _keyBar;
     private bool _updating;
 
     public MainScreen(SyncConfiguration service, Strings strings, SyncOverview? loaded = null)
@@ -59,6 +60,7 @@ public sealed partial class MainScreen : Runnable
         Table.Style.ShowHorizontalBottomLine = false;
         Table.Style.GetOrCreateColumnStyle(0).Alignment = Alignment.End;
         Table.Style.GetOrCreateColumnStyle(0).MinWidth = 6;
+        // Enter on the table is Alterar in the key table; this is the mouse's double click.
         Table.Accepting += (_, e) =>
         {
             e.Handled = true;
@@ -84,17 +86,9 @@ public sealed partial class MainScreen : Runnable
 
         _frame.Add(frequencyLabel, Frequency, defaultLabel, DefaultProfile, alternativeLabel, AlternativeProfile,
             Table, _empty, _message, newButton, editButton, deleteButton, historyButton, saveButton, quitButton);
-
-        var status = new StatusBar(
-        [
-            new Shortcut(Key.F2, _s[TextKey.Screen_New], NewProfile),
-            new Shortcut(Key.F4, _s[TextKey.Screen_Edit], EditSelected),
-            new Shortcut(Key.F8, _s[TextKey.Screen_Delete], DeleteSelected),
-            new Shortcut(Key.F10, _s[TextKey.Screen_Save], () => Save()),
-            new Shortcut(Key.F1, _s[TextKey.Screen_Help], ShowHelp),
-            new Shortcut(Key.Q.WithCtrl, _s[TextKey.Screen_Quit], RequestQuit),
-        ]);
-        Add(_frame, status);
+        Add(_frame);
+        _keyBar = new KeyBar(_s, this);
+        _keyBar.Show(this);
 
         Frequency.TextChanged += (_, _) => Edited();
         DefaultProfile.TextChanged += (_, _) => Edited();
@@ -122,36 +116,23 @@ public sealed partial class MainScreen : Runnable
     public MainScreenModel Model => _model;
     public string Message => _message.Text;
 
-    /// <summary>Keys that act on the whole screen, seen before any widget (the table would otherwise swallow '?').</summary>
+    /// <summary>The screen whose keys the bottom line shows (this one, or the editor or text dialog in front of it).</summary>
+    public IKeyedScreen? KeysShown => _keyBar.Front;
+
+    /// <summary>
+    /// Keys go to the key table of the screen in front (this one, the editor, a text dialog), and the bottom line
+    /// follows that screen as dialogs open and close.
+    /// </summary>
     public void InstallKeys(IApplication app)
     {
-        app.Keyboard.KeyDown += (_, key) =>
-        {
-            if (app.TopRunnableView != this || key.Handled)
-                return;
-            View? focused = MostFocused;
-            bool typing = focused is TextField { ReadOnly: false };
-            Action? action = KeyAction(key, typing, focused is DropDownList);
-            if (action is null)
-                return;
-            key.Handled = true;
-            action();
-        };
+        KeyDispatch.Install(app);
+        app.SessionBegun += (_, _) => _keyBar.Follow(app);
+        app.SessionEnded += (_, _) => _keyBar.Follow(app);
     }
 
-    private Action? KeyAction(Key key, bool typing, bool inDropDown)
-    {
-        if (key == Key.F2 || key == Key.N.WithAlt) return NewProfile;
-        // F4 opens a drop-down list when one has focus (its own key); elsewhere it is Alterar.
-        if ((key == Key.F4 && !inDropDown) || key == Key.A.WithAlt) return EditSelected;
-        if (key == Key.F8 || key == Key.E.WithAlt || (key == Key.Delete && !typing)) return DeleteSelected;
-        if (key == Key.F10 || key == Key.S.WithCtrl) return () => Save();
-        if (key == Key.F1 || (key == (Key)'?' && !typing)) return ShowHelp;
-        if (key == Key.F9 || key == Key.H.WithAlt) return ShowHistory;
-        if (key == Key.F6 || key == Key.P.WithAlt) return ShowRoutes;
-        if (key == Key.Q.WithCtrl || key == Key.R.WithAlt) return RequestQuit;
-        return null;
-    }
+    public IKeyTable KeyTable => Keybindings;
+
+    public Action? ActionFor(Key key) => Keybindings.ActionFor(this, key, MostFocused);
 
     /// <summary>Enter in a field must not end the screen: only the table's Enter means something (Alterar).</summary>
     protected override bool OnAccepting(CommandEventArgs args) => true;
@@ -210,7 +191,6 @@ public sealed partial class MainScreen : Runnable
         ShowDirty();
         SetNeedsDraw();
     }
-
 
     private void Edited()
     {

@@ -144,4 +144,15 @@ public sealed partial class ProfileEditor
         }
         _tableRows.CanFocus = filter;
     }
+
+    private int TabIndex => Tabs.Value is View v ? Tabs.IndexOf(v) : 0;
+
+    /// <summary>Shows a tab (counting round: after the last comes the first) and puts the cursor on its first field, wherever the focus was.</summary>
+    private void ShowTab(int index)
+    {
+        int count = Tabs.TabCollection.Count();
+        View tab = Tabs.TabCollection.ElementAt(((index % count) + count) % count);
+        Tabs.Value = tab;
+        _fields.Values.First(f => f.Tab == tab).Field.SetFocus();
+    }
 }

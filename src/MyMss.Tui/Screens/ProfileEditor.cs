@@ -2,6 +2,7 @@ using MyMss.Core.Domain;
 using MyMss.Core.Rules;
 using MyMss.Core.Services;
 using MyMss.Tui.Resources;
+using MyMss.Tui.Screens.Keys;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
@@ -12,9 +13,9 @@ namespace MyMss.Tui.Screens;
 /// The one modal editor for Novo and Alterar: header (code, description, password), tabs Geral,
 /// Comunicação and Filtro de transferência, buttons Validar and Sair. Validation is the service's:
 /// every problem is listed, each wrong field marked, focus goes to the first one, nothing typed is lost.
-/// The tabs are laid out in ProfileEditor.Tabs.cs.
+/// The tabs are laid out in ProfileEditor.Tabs.cs, the keys are in ProfileEditor.Keys.cs.
 /// </summary>
-public sealed partial class ProfileEditor : Dialog
+public sealed partial class ProfileEditor : Dialog, IKeyedScreen
 {
     private readonly SyncConfiguration _service;
     private readonly Strings _s;
@@ -39,7 +40,7 @@ public sealed partial class ProfileEditor : Dialog
         X = 0;
         Y = 0;
         Width = Dim.Fill();
-        Height = Dim.Fill(1); // the main screen's key hints stay visible below
+        Height = Dim.Fill(1); // the bottom row is the main screen's key bar, which shows this editor's keys
         ShadowStyle = null;
 
         // Header
@@ -60,7 +61,7 @@ public sealed partial class ProfileEditor : Dialog
         LayOutFilter();
         Tabs = new Tabs { X = 0, Y = 2, Width = Dim.Fill(), Height = Dim.Fill(3) };
         Tabs.Add(General, Communication, Filter);
-        _problems = new Label { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill(), Height = 3, Text = _s[TextKey.Editor_Keys] };
+        _problems = new Label { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill(), Height = 3, Text = "" };
         Add(Tabs, _problems);
 
         Register(Fields.Code, Code, null);
@@ -73,12 +74,12 @@ public sealed partial class ProfileEditor : Dialog
         AddButton(_leave);
         AddButton(_validate); // the last added is the default button: Enter validates
 
+        // Esc is Sair in the key table; this is for anything else that cancels the dialog.
         AddCommand(Command.Cancel, () =>
         {
             Leave();
             return true;
         });
-        KeyBindings.Add(Key.Esc, Command.Cancel);
         UpdateEnabled();
     }
 
@@ -101,6 +102,10 @@ public sealed partial class ProfileEditor : Dialog
 
     /// <summary>The problems of the last Validar, as shown.</summary>
     public IReadOnlyList<FieldError> Problems { get; private set; } = [];
+
+    public IKeyTable KeyTable => Keybindings;
+
+    public Action? ActionFor(Key key) => Keybindings.ActionFor(this, key, MostFocused);
 
     private void Register(string field, View view, View? tab) => _fields[field] = (view, tab);
 
@@ -138,42 +143,6 @@ public sealed partial class ProfileEditor : Dialog
             return true;
         }
         Validate();
-        return true;
-    }
-
-    protected override bool OnKeyDown(Key key)
-    {
-        int tab = Tabs.Value is View v ? Tabs.IndexOf(v) : 0;
-        if (key == Key.PageDown.WithCtrl) return ShowTab((tab + 1) % 3);
-        if (key == Key.PageUp.WithCtrl) return ShowTab((tab + 2) % 3);
-        if (key == Key.D1.WithAlt) return ShowTab(0);
-        if (key == Key.D2.WithAlt) return ShowTab(1);
-        if (key == Key.D3.WithAlt) return ShowTab(2);
-        if (key == Key.F10 || key == Key.S.WithCtrl || key == Key.V.WithAlt)
-        {
-            Validate();
-            return true;
-        }
-        if (key == Key.F5 || key == Key.T.WithAlt)
-        {
-            TestConnection();
-            return true;
-        }
-        if (key == Key.S.WithAlt || key == Key.Q.WithCtrl)
-        {
-            Leave();
-            return true;
-        }
-        return base.OnKeyDown(key);
-    }
-
-    /// <summary>Shows a tab and puts the cursor on its first field, wherever the focus was.</summary>
-    private bool ShowTab(int index)
-    {
-        View tab = Tabs.TabCollection.ElementAt(index);
-        Tabs.Value = tab;
-        View first = _fields.Values.First(f => f.Tab == tab).Field;
-        first.SetFocus();
         return true;
     }
 

@@ -4,9 +4,9 @@ using MyMss.Tui.Cli;
 using MyMss.Tui.Configuration;
 using MyMss.Tui.Output;
 using MyMss.Tui.Resources;
+using MyMss.Tui.Screens.Keys;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
-using Terminal.Gui.Input;
 using Terminal.Gui.Time;
 
 namespace MyMss.Tui.Screens;
@@ -83,13 +83,7 @@ public static class ScreenLauncher
     {
         IApplication app = FrugalApplication.Create(new ScreenMirror(xtermErase: TerminalProfile.HasXtermErase()), time)
             .Init(DriverRegistry.Names.ANSI);
-        app.Keyboard.KeyDown += (_, key) =>
-        {
-            if (key.Handled || key != Key.L.WithCtrl)
-                return;
-            key.Handled = true; // on every screen, dialogs included
-            FrugalApplication.Repaint(app);
-        };
+        CommonKeys.Install(app); // on every screen, dialogs and message boxes included
         return app;
     }
 }

@@ -1,0 +1,57 @@
+using MyMss.Tui.Resources;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace MyMss.Tui.Screens.Keys;
+
+/// <summary>Where the cursor must not be for a key to act: some keys belong to the focused widget there.</summary>
+public enum KeyScope
+{
+    Always,
+    /// <summary>Not in an editable text field, where the key is typed or edits the text ('?', Del).</summary>
+    NotTyping,
+    /// <summary>Not on a drop-down list, which opens with it (F4).</summary>
+    NotInDropDown,
+    /// <summary>Only on the profile table (Enter: elsewhere it presses a button or ends a field).</summary>
+    InTable,
+}
+
+/// <summary>One key of a binding and where it applies.</summary>
+public readonly record struct BoundKey(Key Key, KeyScope Scope = KeyScope.Always)
+{
+    public static implicit operator BoundKey(Key key) => new(key);
+
+    public bool Applies(View? focused) => Scope switch
+    {
+        KeyScope.Always => true,
+        KeyScope.NotTyping => focused is not TextField { ReadOnly: false },
+        KeyScope.NotInDropDown => focused is not DropDownList,
+        KeyScope.InTable => focused is TableView,
+        _ => false,
+    };
+}
+
+/// <summary>What the status bar and the F1 help need of a binding, whatever screen it acts on.</summary>
+public interface IBinding
+{
+    /// <summary>The keys, the first one shown in the status bar, all of them in the help.</summary>
+    IReadOnlyList<BoundKey> Keys { get; }
+
+    /// <summary>The word in the status bar.</summary>
+    TextKey Label { get; }
+
+    /// <summary>The help line's text; "{0}" in it stands for the label.</summary>
+    TextKey Help { get; }
+
+    bool InStatusBar { get; }
+}
+
+/// <summary>
+/// One entry of a screen's key table: keys, the texts that describe them, and what they do to the screen. The same
+/// entry serves the key handler, the status bar and the F1 help, so the three never disagree.
+/// </summary>
+public sealed record Binding<TScreen>(IReadOnlyList<BoundKey> Keys, TextKey Label, TextKey Help, Action<TScreen> Run) : IBinding
+{
+    public bool InStatusBar { get; init; }
+}

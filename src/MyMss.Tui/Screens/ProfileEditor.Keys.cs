@@ -1,0 +1,20 @@
+using MyMss.Tui.Resources;
+using MyMss.Tui.Screens.Keys;
+using Terminal.Gui.Input;
+
+namespace MyMss.Tui.Screens;
+
+public sealed partial class ProfileEditor
+{
+    /// <summary>Every key of the editor: the key handler, the bottom line and the F1 help are made from this table.</summary>
+    public static readonly KeyTable<ProfileEditor> Keybindings = new(
+        new([Key.F10, Key.S.WithCtrl, Key.V.WithAlt], TextKey.Screen_Validate, TextKey.KeyHelp_Validate, e => e.Validate()) { InStatusBar = true },
+        new([Key.F5, Key.T.WithAlt], TextKey.Probe_Title, TextKey.KeyHelp_Test, e => e.TestConnection()) { InStatusBar = true },
+        new([Key.PageDown.WithCtrl], TextKey.Key_NextTab, TextKey.KeyHelp_NextTab, e => e.ShowTab(e.TabIndex + 1)) { InStatusBar = true },
+        new([Key.PageUp.WithCtrl], TextKey.Key_PreviousTab, TextKey.KeyHelp_PreviousTab, e => e.ShowTab(e.TabIndex - 1)),
+        new([Key.D1.WithAlt], TextKey.Editor_TabGeneral, TextKey.KeyHelp_Tab, e => e.ShowTab(0)),
+        new([Key.D2.WithAlt], TextKey.Editor_TabCommunication, TextKey.KeyHelp_Tab, e => e.ShowTab(1)),
+        new([Key.D3.WithAlt], TextKey.Editor_TabFilter, TextKey.KeyHelp_Tab, e => e.ShowTab(2)),
+        // Esc too: over a slow link a split escape sequence may read as Esc, and Sair asks before losing anything typed.
+        new([Key.Esc, Key.S.WithAlt, Key.Q.WithCtrl], TextKey.Editor_Leave, TextKey.KeyHelp_Leave, e => e.Leave()) { InStatusBar = true });
+}
