@@ -16,14 +16,14 @@ public sealed class ProbeDialog : Dialog
 {
     private static readonly string[] Spinner = ["|", "/", "-", "\\"];
     private readonly Strings _s;
-    private readonly SyncProfile _profile;
+    private readonly ConnectionSettings _profile;
     private readonly CancellationTokenSource _cancel = new();
     private readonly Label _body;
     private readonly List<string> _lines = [];
     private object? _spin;
     private int _frame;
 
-    public ProbeDialog(Strings s, SyncProfile profile)
+    public ProbeDialog(Strings s, ConnectionSettings profile)
     {
         _s = s;
         _profile = profile;

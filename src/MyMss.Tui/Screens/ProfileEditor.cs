@@ -354,7 +354,7 @@ public sealed class ProfileEditor : Dialog
             FocusFirst(errors);
             return;
         }
-        using var probe = new ProbeDialog(_s, profile);
+        using var probe = new ProbeDialog(_s, profile.Connection);
         App!.Run(probe);
         LastProbe = probe.Reports;
     }
