@@ -1,35 +1,60 @@
+using System.Diagnostics;
 using MyMss.Core.Domain;
 using MyMss.Core.Ports;
 using MyMss.Core.Rules;
+using MyMss.Core.Services;
 using MyMss.Tui.Resources;
 
 namespace MyMss.Tui.Tests;
 
-/// <summary>Every key the rules, the store and the front ends can produce has a text in Portuguese and in English.</summary>
+/// <summary>Every text exists in Portuguese and in English, and every key that Core hands out has a text.</summary>
 public sealed class ResourcesTests
 {
     private static IEnumerable<string> Constants(Type t) => t.GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetValue(null)!);
 
-    public static IEnumerable<object[]> Keys() =>
-        Constants(typeof(MessageKeys))
-            .Concat(Constants(typeof(StoreMessageKeys)))
-            .Concat(Constants(typeof(Fields)).Select(f => "Field_" + f))
-            .Concat(Constants(typeof(Fields)).Except([Fields.Version, Fields.SchemaVersion, Fields.Settings, Fields.Profiles, Fields.File]).Select(f => "Help_" + f).Where(k => k != "Help_passwordConfirmation"))
-            .Concat(AuditActions.All.Select(a => "Audit_" + a))
-            .Concat(Enum.GetNames<InternetAccess>().Select(a => "Access_" + a))
-            .Distinct()
+    public static IEnumerable<object[]> CoreKeys() =>
+        Constants(typeof(MessageKeys)).Concat(Constants(typeof(StoreMessageKeys))).Concat(Constants(typeof(RouteWarnings)))
             .Select(k => new object[] { k });
 
     [Theory]
-    [MemberData(nameof(Keys))]
-    public void Every_key_has_a_text_in_both_languages(string key)
+    [MemberData(nameof(CoreKeys))]
+    public void Every_message_key_of_Core_has_a_text(string key) => Assert.NotNull(TextOf.Key(key));
+
+    [Fact]
+    public void Every_field_and_audit_action_has_a_label_and_every_editable_field_a_help_line()
+    {
+        foreach (string field in Constants(typeof(Fields)))
+            Assert.NotNull(TextOf.Field(field));
+        foreach (string field in Constants(typeof(Fields)).Except([Fields.Version, Fields.SchemaVersion, Fields.Settings, Fields.Profiles, Fields.File, Fields.PasswordConfirmation]))
+            Assert.NotNull(TextOf.Help(field));
+        foreach (string action in Constants(typeof(AuditActions)))
+            Assert.NotNull(TextOf.Audit(action));
+    }
+
+    [Fact]
+    public void Every_text_and_both_counted_forms_exist_in_both_languages()
     {
         foreach (string language in Strings.Languages)
         {
-            string text = new Strings(language)[key];
-            Assert.NotEqual(key, text);
-            Assert.False(string.IsNullOrWhiteSpace(text));
+            var s = new Strings(language);
+            foreach (TextKey key in Enum.GetValues<TextKey>())
+            {
+                Assert.NotEqual(key.ToString(), s[key]);
+                Assert.False(string.IsNullOrWhiteSpace(s[key]), $"{language} {key}");
+            }
+            foreach (Counted key in Enum.GetValues<Counted>())
+                Assert.NotEqual(s.Count(key, 1).Replace("1", ""), s.Count(key, 2).Replace("2", ""));
         }
+    }
+
+    [Fact]
+    public void Counted_texts_are_singular_for_one_only()
+    {
+        var pt = new Strings("pt");
+        Assert.Equal("1 perfil", pt.Count(Counted.Profiles, 1));
+        Assert.Equal("0 perfis", pt.Count(Counted.Profiles, 0));
+        Assert.Equal("3 perfis", pt.Count(Counted.Profiles, 3));
+        Assert.Equal("1 attempt", new Strings("en").Count(Counted.Attempts, 1));
     }
 
     [Fact]
@@ -37,5 +62,19 @@ public sealed class ResourcesTests
     {
         Assert.Equal("Porta", new Strings("pt").FieldLabel(Fields.Port));
         Assert.Equal("Port", new Strings("en").FieldLabel(Fields.Port));
+    }
+
+    [Fact]
+    public void The_generated_resources_match_strings_tsv_and_every_key_is_used()
+    {
+        string? root = AppContext.BaseDirectory;
+        while (root is not null && !File.Exists(Path.Combine(root, "MyMss.Tui.sln")))
+            root = Path.GetDirectoryName(root);
+        Assert.NotNull(root);
+        var psi = new ProcessStartInfo("python3", [Path.Combine(root, "tools", "gen-resx.py"), "--check"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using Process process = Process.Start(psi)!; // python3: installed by .ci/run where missing
+        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, output);
     }
 }

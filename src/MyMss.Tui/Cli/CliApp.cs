@@ -39,12 +39,6 @@ public sealed class CliApp
         [Fields.DefaultProfile] = "--default", [Fields.AlternativeProfile] = "--alternative",
     };
 
-    private static readonly Dictionary<string, InternetAccess> AccessNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["none"] = InternetAccess.None, ["mobile"] = InternetAccess.MobileData,
-        ["vpn"] = InternetAccess.Vpn, ["public"] = InternetAccess.PublicInternet,
-    };
-
     private readonly IAppHost _host;
     private readonly TextWriter _out;
     private readonly TextWriter _err;
@@ -70,7 +64,7 @@ public sealed class CliApp
         {
             foreach (var error in parsed.Errors)
                 _err.WriteLine("mymss: " + error.Message);
-            _err.WriteLine(_strings["Cli_UsageHint"]);
+            _err.WriteLine(_strings[TextKey.Cli_UsageHint]);
             return ExitCodes.Usage;
         }
         return parsed.Invoke(new InvocationConfiguration { Output = _out, Error = _err, EnableDefaultExceptionHandler = false });
@@ -100,23 +94,23 @@ public sealed class CliApp
     private Tree Build()
     {
         Strings s = _strings;
-        var db = new Option<string?>("--db") { Description = s["Cli_OptDb"], HelpName = "PATH", Recursive = true };
-        var lang = new Option<string?>("--lang") { Description = s["Cli_OptLang"], HelpName = "pt|en", Recursive = true };
-        var noColor = new Option<bool>("--no-color") { Description = s["Cli_OptNoColor"] };
-        var ascii = new Option<bool>("--ascii") { Description = s["Cli_OptAscii"] };
-        var root = new RootCommand(s["Cli_Description"]) { db, lang, noColor, ascii };
+        var db = new Option<string?>("--db") { Description = s[TextKey.Cli_OptDb], HelpName = "PATH", Recursive = true };
+        var lang = new Option<string?>("--lang") { Description = s[TextKey.Cli_OptLang], HelpName = "pt|en", Recursive = true };
+        var noColor = new Option<bool>("--no-color") { Description = s[TextKey.Cli_OptNoColor] };
+        var ascii = new Option<bool>("--ascii") { Description = s[TextKey.Cli_OptAscii] };
+        var root = new RootCommand(s[TextKey.Cli_Description]) { db, lang, noColor, ascii };
         root.SetAction(p => _host.RunScreen(p.GetValue(db), p.GetValue(lang), new ScreenOptions(p.GetValue(noColor), p.GetValue(ascii))));
 
-        var json = new Option<bool>("--json") { Description = s["Cli_OptJson"] };
+        var json = new Option<bool>("--json") { Description = s[TextKey.Cli_OptJson] };
 
         // settings
-        var settings = new Command("settings", s["Cli_Settings"]);
-        var settingsShow = new Command("show", s["Cli_SettingsShow"]) { json };
+        var settings = new Command("settings", s[TextKey.Cli_Settings]);
+        var settingsShow = new Command("show", s[TextKey.Cli_SettingsShow]) { json };
         settingsShow.SetAction(p => Guarded(p, db, lang, svc => SettingsShow(svc, p.GetValue(json))));
-        var frequency = new Option<string?>("--frequency") { Description = s["Cli_OptFrequency"], HelpName = "H" };
-        var @default = new Option<string?>("--default") { Description = s["Cli_OptDefault"], HelpName = "CODE" };
-        var alternative = new Option<string?>("--alternative") { Description = s["Cli_OptAlternative"], HelpName = "CODE|none" };
-        var settingsSet = new Command("set", s["Cli_SettingsSet"]) { frequency, @default, alternative, json };
+        var frequency = new Option<string?>("--frequency") { Description = s[TextKey.Cli_OptFrequency], HelpName = "H" };
+        var @default = new Option<string?>("--default") { Description = s[TextKey.Cli_OptDefault], HelpName = "CODE" };
+        var alternative = new Option<string?>("--alternative") { Description = s[TextKey.Cli_OptAlternative], HelpName = "CODE|none" };
+        var settingsSet = new Command("set", s[TextKey.Cli_SettingsSet]) { frequency, @default, alternative, json };
         settingsSet.SetAction(p => Guarded(p, db, lang, svc =>
             SettingsSet(svc, p.GetValue(frequency), p.GetValue(@default), p.GetValue(alternative), p.GetValue(json))));
         settings.Add(settingsShow);
@@ -124,51 +118,51 @@ public sealed class CliApp
         root.Add(settings);
 
         // profiles
-        var profiles = new Command("profiles", s["Cli_Profiles"]);
-        var list = new Command("list", s["Cli_ProfilesList"]) { json };
+        var profiles = new Command("profiles", s[TextKey.Cli_Profiles]);
+        var list = new Command("list", s[TextKey.Cli_ProfilesList]) { json };
         list.SetAction(p => Guarded(p, db, lang, svc => ProfilesList(svc, p.GetValue(json))));
-        var codeArg = new Argument<int>("CODE") { Description = s["Cli_ArgCode"] };
-        var show = new Command("show", s["Cli_ProfilesShow"]) { codeArg, json };
+        var codeArg = new Argument<int>("CODE") { Description = s[TextKey.Cli_ArgCode] };
+        var show = new Command("show", s[TextKey.Cli_ProfilesShow]) { codeArg, json };
         show.SetAction(p => Guarded(p, db, lang, svc => ProfilesShow(svc, p.GetValue(codeArg), p.GetValue(json))));
 
         ProfileOptions addOptions = ProfileOptions.Create(s, includeCode: true);
-        var add = new Command("add", s["Cli_ProfilesAdd"]);
+        var add = new Command("add", s[TextKey.Cli_ProfilesAdd]);
         addOptions.AddTo(add);
         add.Add(json);
         add.SetAction(p => Guarded(p, db, lang, svc => ProfilesAdd(svc, addOptions.Read(p), p.GetValue(addOptions.PasswordStdin), p.GetValue(json))));
 
         ProfileOptions editOptions = ProfileOptions.Create(s, includeCode: false);
-        var edit = new Command("edit", s["Cli_ProfilesEdit"]) { codeArg };
+        var edit = new Command("edit", s[TextKey.Cli_ProfilesEdit]) { codeArg };
         editOptions.AddTo(edit);
         edit.Add(json);
         edit.SetAction(p => Guarded(p, db, lang, svc =>
             ProfilesEdit(svc, p.GetValue(codeArg), editOptions.Read(p), p.GetValue(editOptions.PasswordStdin), p.GetValue(json))));
 
-        var delete = new Command("delete", s["Cli_ProfilesDelete"]) { codeArg, json };
+        var delete = new Command("delete", s[TextKey.Cli_ProfilesDelete]) { codeArg, json };
         delete.SetAction(p => Guarded(p, db, lang, svc => ProfilesDelete(svc, p.GetValue(codeArg), p.GetValue(json))));
 
-        var test = new Command("test", s["Cli_ProfilesTest"]) { codeArg, json };
+        var test = new Command("test", s[TextKey.Cli_ProfilesTest]) { codeArg, json };
         test.SetAction(p => Guarded(p, db, lang, svc => ProfilesTest(svc, p.GetValue(codeArg), p.GetValue(json))));
         foreach (Command c in new[] { list, show, add, edit, delete, test })
             profiles.Add(c);
         root.Add(profiles);
 
-        var limit = new Option<int>("--limit") { Description = s["Cli_OptLimit"], HelpName = "N", DefaultValueFactory = _ => 50 };
-        var audit = new Command("audit", s["Cli_Audit"]) { json, limit };
+        var limit = new Option<int>("--limit") { Description = s[TextKey.Cli_OptLimit], HelpName = "N", DefaultValueFactory = _ => 50 };
+        var audit = new Command("audit", s[TextKey.Cli_Audit]) { json, limit };
         audit.SetAction(p => Guarded(p, db, lang, svc => Audit(svc, p.GetValue(limit), p.GetValue(json))));
         root.Add(audit);
 
-        var check = new Command("check", s["Cli_Check"]) { json };
+        var check = new Command("check", s[TextKey.Cli_Check]) { json };
         check.SetAction(p => Guarded(p, db, lang, svc => Check(_host.Compose(p.GetValue(db), p.GetValue(lang)).Config, svc, p.GetValue(json))));
         root.Add(check);
 
-        var fileArg = new Argument<string>("FILE") { Description = s["Cli_ArgFile"] };
-        var force = new Option<bool>("--force") { Description = s["Cli_OptForce"] };
-        var export = new Command("export", s["Cli_Export"]) { fileArg, force };
+        var fileArg = new Argument<string>("FILE") { Description = s[TextKey.Cli_ArgFile] };
+        var force = new Option<bool>("--force") { Description = s[TextKey.Cli_OptForce] };
+        var export = new Command("export", s[TextKey.Cli_Export]) { fileArg, force };
         export.SetAction(p => Guarded(p, db, lang, svc => Export(svc, p.GetValue(fileArg)!, p.GetValue(force))));
         root.Add(export);
-        var dryRun = new Option<bool>("--dry-run") { Description = s["Cli_OptDryRun"] };
-        var import = new Command("import", s["Cli_Import"]) { fileArg, dryRun, json };
+        var dryRun = new Option<bool>("--dry-run") { Description = s[TextKey.Cli_OptDryRun] };
+        var import = new Command("import", s[TextKey.Cli_Import]) { fileArg, dryRun, json };
         import.SetAction(p => Guarded(p, db, lang, svc => Import(svc, p.GetValue(fileArg)!, p.GetValue(dryRun), p.GetValue(json))));
         root.Add(import);
         return new Tree(root, db, lang);
@@ -216,7 +210,7 @@ public sealed class CliApp
     {
         if (frequency is null && defaultCode is null && alternativeCode is null)
         {
-            _err.WriteLine("mymss: " + _strings["Cli_NothingToChange"]);
+            _err.WriteLine("mymss: " + _strings[TextKey.Cli_NothingToChange]);
             return ExitCodes.Usage;
         }
         SyncSnapshot snap = service.Load();
@@ -232,7 +226,7 @@ public sealed class CliApp
         if (json)
             _out.WriteLine(JsonOutput.Write(w => JsonOutput.Settings(w, outcome.Value!)));
         else
-            _out.WriteLine(_strings["Cli_SettingsSaved"]);
+            _out.WriteLine(_strings[TextKey.Cli_SettingsSaved]);
         return ExitCodes.Ok;
     }
 
@@ -250,7 +244,7 @@ public sealed class CliApp
     }
 
     private static FieldError BadOption(string field, string value, string expected) =>
-        new(field, "Cli_BadOption", OptionOfField[field], value, expected);
+        new(field, nameof(TextKey.Cli_BadOption), OptionOfField[field], value, expected);
 
     // ---- connection test and check ----
 
@@ -260,7 +254,7 @@ public sealed class CliApp
         if (profile is null)
             return Refused(OutcomeStatus.NotFound, [new FieldError(Fields.Code, MessageKeys.ProfileNotFound, code)], json);
         // Each endpoint is printed as soon as it is known (a test can take timeout × attempts).
-        var reports = new ConnectionTester().TestAsync(profile, new Reporter<EndpointReport>(r =>
+        var reports = new ConnectionTester().TestAsync(profile.Connection, new Reporter<EndpointReport>(r =>
         {
             if (!json)
                 _out.WriteLine(RouteText.Probe(_strings, r));
@@ -312,8 +306,8 @@ public sealed class CliApp
         else
         {
             WriteAligned([
-                (_strings["Check_Configuration"], _strings.Format("Check_ConfigurationOk", config.ConfigFile, config.MssPort, config.Tables.Count, config.Language)),
-                (_strings["Check_Database"], _strings.Format("Check_DatabaseOk", database, LiteDbSyncStore.SchemaVersion, snap.Profiles.Count, snap.Settings.FrequencyHours)),
+                (_strings[TextKey.Check_Configuration], _strings.Format(TextKey.Check_ConfigurationOk, config.ConfigFile, config.MssPort, _strings.Count(Counted.Tables, config.Tables.Count), config.Language)),
+                (_strings[TextKey.Check_Database], _strings.Format(TextKey.Check_DatabaseOk, database, LiteDbSyncStore.SchemaVersion, _strings.Count(Counted.Profiles, snap.Profiles.Count), snap.Settings.FrequencyHours)),
             ]);
             _out.WriteLine();
             foreach (string line in RouteText.Lines(_strings, routes, warnings))
@@ -328,7 +322,7 @@ public sealed class CliApp
     {
         if (File.Exists(file) && !force)
         {
-            _err.WriteLine("mymss: " + _strings.Format("Cli_FileExists", file));
+            _err.WriteLine("mymss: " + _strings.Format(TextKey.Cli_FileExists, file));
             return ExitCodes.NotFoundOrConflict;
         }
         SyncSnapshot snap = service.Load();
@@ -338,10 +332,10 @@ public sealed class CliApp
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            _err.WriteLine("mymss: " + _strings.Format("Cli_CannotWrite", file, e.Message));
+            _err.WriteLine("mymss: " + _strings.Format(TextKey.Cli_CannotWrite, file, e.Message));
             return ExitCodes.StorageOrConfig;
         }
-        _out.WriteLine(_strings.Format("Cli_Exported", snap.Profiles.Count, file));
+        _out.WriteLine(_strings.Format(TextKey.Cli_Exported, _strings.Count(Counted.Profiles, snap.Profiles.Count), file));
         return ExitCodes.Ok;
     }
 
@@ -354,7 +348,7 @@ public sealed class CliApp
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            _err.WriteLine("mymss: " + _strings.Format("Cli_CannotRead", file, e.Message));
+            _err.WriteLine("mymss: " + _strings.Format(TextKey.Cli_CannotRead, file, e.Message));
             return ExitCodes.StorageOrConfig;
         }
         var (data, readErrors) = ExportFile.Read(content);
@@ -378,12 +372,12 @@ public sealed class CliApp
             }));
             return ExitCodes.Ok;
         }
-        _out.WriteLine(_strings[dryRun ? "Cli_DryRun" : "Cli_Imported"]);
+        _out.WriteLine(_strings[dryRun ? TextKey.Cli_DryRun : TextKey.Cli_Imported]);
         if (changes.Count == 0)
-            _out.WriteLine("  " + _strings["Cli_NoChanges"]);
+            _out.WriteLine("  " + _strings[TextKey.Cli_NoChanges]);
         foreach (ImportChange c in changes)
         {
-            _out.WriteLine("  " + (c.Kind == ImportChangeKind.Settings ? _strings["Import_Settings"] : _strings.Format("Import_" + c.Kind, c.Code, c.Description)));
+            _out.WriteLine("  " + (c.Kind == ImportChangeKind.Settings ? _strings[TextKey.Import_Settings] : _strings.Format(TextOf.Import(c.Kind), c.Code, c.Description)));
             foreach (FieldChange f in c.Changes)
                 _out.WriteLine("      " + AuditText.Change(_strings, f));
         }
@@ -396,7 +390,7 @@ public sealed class CliApp
     {
         if (limit < 1)
         {
-            _err.WriteLine("mymss: " + _strings.Format("Cli_BadOption", "--limit", limit, "N >= 1"));
+            _err.WriteLine("mymss: " + _strings.Format(TextKey.Cli_BadOption, "--limit", limit, "N >= 1"));
             return ExitCodes.Usage;
         }
         IReadOnlyList<AuditEntry> entries = service.Audit(limit);
@@ -406,7 +400,7 @@ public sealed class CliApp
             return ExitCodes.Ok;
         }
         if (entries.Count == 0)
-            _out.WriteLine(_strings["Audit_Empty"]);
+            _out.WriteLine(_strings[TextKey.Audit_Empty]);
         foreach (string line in AuditText.Lines(_strings, entries))
             _out.WriteLine(line);
         return ExitCodes.Ok;
@@ -424,7 +418,7 @@ public sealed class CliApp
         }
         if (snap.Profiles.Count == 0)
         {
-            _out.WriteLine(_strings["Cli_NoProfiles"]);
+            _out.WriteLine(_strings[TextKey.Cli_NoProfiles]);
             return ExitCodes.Ok;
         }
         string[] headers = [_strings.FieldLabel(Fields.Code), _strings.FieldLabel(Fields.Description), _strings.FieldLabel(Fields.Host),
@@ -452,7 +446,7 @@ public sealed class CliApp
             _out.WriteLine(JsonOutput.Write(w => JsonOutput.Profile(w, p)));
             return ExitCodes.Ok;
         }
-        string Yes(bool b) => _strings[b ? "Common_Yes" : "Common_No"];
+        string Yes(bool b) => _strings[b ? TextKey.Common_Yes : TextKey.Common_No];
         var lines = new List<(string, string)>
         {
             (_strings.FieldLabel(Fields.Code), p.Code.ToString(CultureInfo.InvariantCulture)),
@@ -466,11 +460,11 @@ public sealed class CliApp
             (_strings.FieldLabel(Fields.InternetAccess), _strings.AccessLabel(p.InternetAccess)),
             (_strings.FieldLabel(Fields.ExternalHost), p.ExternalHost ?? "—"),
             (_strings.FieldLabel(Fields.ExternalPort), p.ExternalPort?.ToString(CultureInfo.InvariantCulture) ?? "—"),
-            (_strings.FieldLabel(Fields.TransferFilter), p.TransferFilter.Enabled ? _strings["Filter_On"] : _strings["Filter_Off"]),
+            (_strings.FieldLabel(Fields.TransferFilter), p.TransferFilter.Enabled ? _strings[TextKey.Filter_On] : _strings[TextKey.Filter_Off]),
         };
         if (p.TransferFilter.Enabled)
             foreach (TableTransfer t in p.TransferFilter.Tables.Where(t => t.Send || t.Receive))
-                lines.Add(("  " + t.Name, string.Join(" + ", new[] { t.Send ? _strings["Common_Send"] : null, t.Receive ? _strings["Common_Receive"] : null }.OfType<string>())));
+                lines.Add(("  " + t.Name, string.Join(" + ", new[] { t.Send ? _strings[TextKey.Common_Send] : null, t.Receive ? _strings[TextKey.Common_Receive] : null }.OfType<string>())));
         WriteAligned(lines);
         return ExitCodes.Ok;
     }
@@ -485,7 +479,7 @@ public sealed class CliApp
         if (errors.Count > 0)
             return Refused(OutcomeStatus.Invalid, errors, json);
         Outcome<ProfileSaved> outcome = service.CreateProfile(input);
-        return Saved(outcome, "Cli_ProfileCreated", json);
+        return Saved(outcome, TextKey.Cli_ProfileCreated, json);
     }
 
     private int ProfilesEdit(SyncConfiguration service, int code, ProfileArgs args, bool passwordStdin, bool json)
@@ -499,7 +493,7 @@ public sealed class CliApp
             input = input with { Password = PasswordReader.FromStdin(_in), PasswordConfirmation = null };
         if (errors.Count > 0)
             return Refused(OutcomeStatus.Invalid, errors, json);
-        return Saved(service.UpdateProfile(code, input), "Cli_ProfileUpdated", json);
+        return Saved(service.UpdateProfile(code, input), TextKey.Cli_ProfileUpdated, json);
     }
 
     private int ProfilesDelete(SyncConfiguration service, int code, bool json)
@@ -510,7 +504,7 @@ public sealed class CliApp
         if (json)
             _out.WriteLine(JsonOutput.Write(w => JsonOutput.Profile(w, outcome.Value!)));
         else
-            _out.WriteLine(_strings.Format("Cli_ProfileDeleted", code));
+            _out.WriteLine(_strings.Format(TextKey.Cli_ProfileDeleted, code));
         return ExitCodes.Ok;
     }
 
@@ -524,16 +518,16 @@ public sealed class CliApp
         }
         if (!PasswordReader.CanPrompt)
         {
-            errors.Add(new FieldError(Fields.Password, "Cli_PasswordNeedsStdin"));
+            errors.Add(new FieldError(Fields.Password, nameof(TextKey.Cli_PasswordNeedsStdin)));
             return false;
         }
-        string password = PasswordReader.Prompt(_strings["Cli_PasswordPrompt"], _err);
-        string? confirmation = confirm ? PasswordReader.Prompt(_strings["Cli_PasswordConfirmPrompt"], _err) : null;
+        string password = PasswordReader.Prompt(_strings[TextKey.Cli_PasswordPrompt], _err);
+        string? confirmation = confirm ? PasswordReader.Prompt(_strings[TextKey.Cli_PasswordConfirmPrompt], _err) : null;
         input = input with { Password = password, PasswordConfirmation = confirmation };
         return true;
     }
 
-    private int Saved(Outcome<ProfileSaved> outcome, string messageKey, bool json)
+    private int Saved(Outcome<ProfileSaved> outcome, TextKey messageKey, bool json)
     {
         if (!outcome.IsOk)
             return Refused(outcome.Status, outcome.Errors, json);
@@ -546,17 +540,17 @@ public sealed class CliApp
         {
             _out.WriteLine(_strings.Format(messageKey, saved.Profile.Code));
             if (saved.BecameDefault)
-                _out.WriteLine(_strings.Format("Cli_ProfileBecameDefault", saved.Profile.Code));
+                _out.WriteLine(_strings.Format(TextKey.Cli_ProfileBecameDefault, saved.Profile.Code));
         }
         if (saved.LicensingRefreshAdvised)
-            _err.WriteLine(_strings["Licensing_Reminder"]);
+            _err.WriteLine(_strings[TextKey.Licensing_Reminder]);
         return ExitCodes.Ok;
     }
 
     private int Refused(OutcomeStatus status, IReadOnlyList<FieldError> errors, bool json)
     {
         // The screen reloads and keeps the typed values; a script simply runs again.
-        errors = errors.Select(e => e.MessageKey == MessageKeys.ChangedElsewhere ? e with { MessageKey = "Cli_ChangedElsewhere" } : e).ToList();
+        errors = errors.Select(e => e.MessageKey == MessageKeys.ChangedElsewhere ? e with { MessageKey = nameof(TextKey.Cli_ChangedElsewhere) } : e).ToList();
         if (json)
             _out.WriteLine(JsonOutput.Write(w => JsonOutput.Errors(w, status.ToString().ToLowerInvariant(), errors, _strings)));
         foreach (FieldError e in errors)
@@ -570,12 +564,12 @@ public sealed class CliApp
 
     /// <summary>"Porta (--port): …": the field's label and the option that sets it.</summary>
     private string Describe(FieldError e) =>
-        OptionOfField.TryGetValue(e.Field, out string? option) && e.MessageKey != "Cli_BadOption" && e.Item is null
+        OptionOfField.TryGetValue(e.Field, out string? option) && e.MessageKey != nameof(TextKey.Cli_BadOption) && e.Item is null
             ? $"{_strings.FieldLabel(e.Field)} ({option}): {_strings.Message(e)}"
             : _strings.Describe(e);
 
     private string ProfileName(SyncSnapshot snap, int? code) =>
-        code is int c ? $"{c} · {snap.Find(c)?.Description ?? "?"}" : _strings["Common_None"];
+        code is int c ? $"{c} · {snap.Find(c)?.Description ?? "?"}" : _strings[TextKey.Common_None];
 
     private void WriteAligned(IReadOnlyList<(string Label, string Value)> lines)
     {
@@ -607,14 +601,13 @@ public sealed class CliApp
             };
             if (Encryption is not null)
             {
-                if (Encryption.Equals("on", StringComparison.OrdinalIgnoreCase)) r = r with { Encryption = true };
-                else if (Encryption.Equals("off", StringComparison.OrdinalIgnoreCase)) r = r with { Encryption = false };
-                else errors.Add(BadOption(Fields.Encryption, Encryption, "on|off"));
+                if (Vocabulary.TryParseSwitch(Encryption, out bool on)) r = r with { Encryption = on };
+                else errors.Add(BadOption(Fields.Encryption, Encryption, $"{Vocabulary.On}|{Vocabulary.Off}"));
             }
             if (Internet is not null)
             {
-                if (AccessNames.TryGetValue(Internet.Trim(), out InternetAccess access)) r = r with { InternetAccess = access };
-                else errors.Add(BadOption(Fields.InternetAccess, Internet, "none|mobile|vpn|public"));
+                if (Vocabulary.InternetAccess.TryParse(Internet, out InternetAccess access)) r = r with { InternetAccess = access };
+                else errors.Add(BadOption(Fields.InternetAccess, Internet, Vocabulary.InternetAccess.All));
             }
             if (Filter is { Length: > 0 })
                 r = ApplyFilter(r, errors);
@@ -623,25 +616,18 @@ public sealed class CliApp
 
         private ProfileInput ApplyFilter(ProfileInput r, List<FieldError> errors)
         {
-            if (Filter!.Length == 1 && Filter[0].Trim().Equals("off", StringComparison.OrdinalIgnoreCase))
+            if (Filter!.Length == 1 && Vocabulary.TryParseSwitch(Filter[0], out bool on) && !on)
                 return r with { FilterEnabled = false };
             var tables = new List<TableTransfer>();
             foreach (string item in Filter)
             {
                 int colon = item.LastIndexOf(':');
                 string name = colon < 0 ? item.Trim() : item[..colon].Trim();
-                string direction = colon < 0 ? "both" : item[(colon + 1)..].Trim().ToLowerInvariant();
-                (bool send, bool receive)? d = direction switch
-                {
-                    "send" => (true, false),
-                    "receive" => (false, true),
-                    "both" => (true, true),
-                    _ => null,
-                };
-                if (d is null || name.Length == 0)
-                    errors.Add(BadOption(Fields.TransferFilter, item, "TABLE:send|receive|both"));
+                Direction direction = Direction.Both;
+                if ((colon >= 0 && !Vocabulary.Direction.TryParse(item[(colon + 1)..], out direction)) || name.Length == 0)
+                    errors.Add(BadOption(Fields.TransferFilter, item, "TABLE:" + Vocabulary.Direction.All));
                 else
-                    tables.Add(new TableTransfer(name, d.Value.send, d.Value.receive));
+                    tables.Add(TableTransfer.Of(name, direction));
             }
             return r with { FilterEnabled = true, Tables = tables };
         }
@@ -654,22 +640,22 @@ public sealed class CliApp
     {
         public static ProfileOptions Create(Strings s, bool includeCode)
         {
-            Option<string?> O(string name, string key, string help, bool required = false) =>
+            Option<string?> O(string name, TextKey key, string help, bool required = false) =>
                 new(name) { Description = s[key], HelpName = help, Required = required };
             return new ProfileOptions(
-                includeCode ? O("--code", "Cli_OptCode", "N", required: true) : null,
-                O("--description", "Cli_OptDescription", "D", includeCode),
-                O("--host", "Cli_OptHost", "H", includeCode),
-                O("--port", "Cli_OptPort", "P", includeCode),
-                O("--timeout", "Cli_OptTimeout", "S"),
-                O("--retries", "Cli_OptRetries", "R"),
-                O("--compression", "Cli_OptCompression", "L"),
-                O("--encryption", "Cli_OptEncryption", "on|off"),
-                O("--internet", "Cli_OptInternet", "none|mobile|vpn|public"),
-                O("--external-host", "Cli_OptExternalHost", "H"),
-                O("--external-port", "Cli_OptExternalPort", "P"),
-                new Option<string[]?>("--filter") { Description = s["Cli_OptFilter"], HelpName = "TABLE:send|receive|both" },
-                new Option<bool>("--password-stdin") { Description = s["Cli_OptPasswordStdin"] });
+                includeCode ? O("--code", TextKey.Cli_OptCode, "N", required: true) : null,
+                O("--description", TextKey.Cli_OptDescription, "D", includeCode),
+                O("--host", TextKey.Cli_OptHost, "H", includeCode),
+                O("--port", TextKey.Cli_OptPort, "P", includeCode),
+                O("--timeout", TextKey.Cli_OptTimeout, "S"),
+                O("--retries", TextKey.Cli_OptRetries, "R"),
+                O("--compression", TextKey.Cli_OptCompression, "L"),
+                O("--encryption", TextKey.Cli_OptEncryption, $"{Vocabulary.On}|{Vocabulary.Off}"),
+                O("--internet", TextKey.Cli_OptInternet, Vocabulary.InternetAccess.All),
+                O("--external-host", TextKey.Cli_OptExternalHost, "H"),
+                O("--external-port", TextKey.Cli_OptExternalPort, "P"),
+                new Option<string[]?>("--filter") { Description = s[TextKey.Cli_OptFilter], HelpName = "TABLE:" + Vocabulary.Direction.All },
+                new Option<bool>("--password-stdin") { Description = s[TextKey.Cli_OptPasswordStdin] });
         }
 
         public void AddTo(Command c)

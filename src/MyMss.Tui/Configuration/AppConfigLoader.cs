@@ -36,21 +36,21 @@ public static class AppConfigLoader
         catch (Exception e) when (e is InvalidDataException or FormatException or IOException or UnauthorizedAccessException)
         {
             var pt = new Strings(LanguageHint(langOption));
-            throw new ConfigException(pt.Format("Config_Malformed", file, Innermost(e).Message));
+            throw new ConfigException(pt.Format(TextKey.Config_Malformed, file, Innermost(e).Message));
         }
 
         string language = (root["Ui:Language"] ?? "pt").Trim().ToLowerInvariant();
         var strings = new Strings(Strings.Languages.Contains(language) ? language : LanguageHint(langOption));
         string Source(string key) => root.GetSection(key).Value is null ? file : Origin(root, key, file, strings);
         ConfigException Bad(string key, string? value, string problem) =>
-            new(strings.Format("Config_BadValue", Source(key), key, value ?? "", problem));
+            new(strings.Format(TextKey.Config_BadValue, Source(key), key, value ?? "", problem));
 
         if (!Strings.Languages.Contains(language))
-            throw Bad("Ui:Language", root["Ui:Language"], strings["Config_Language"]);
+            throw Bad("Ui:Language", root["Ui:Language"], strings[TextKey.Config_Language]);
 
         string dbPath = root["Database:Path"] ?? DefaultDatabasePath;
         if (string.IsNullOrWhiteSpace(dbPath) || dbPath.Any(char.IsControl))
-            throw Bad("Database:Path", dbPath, strings.Format(MessageKeys.Required));
+            throw Bad("Database:Path", dbPath, strings.Message(MessageKeys.Required));
 
         int mssPort = Integer(root, "Mss:Port", null, ProfileRules.MinPort, ProfileRules.MaxPort, strings, Bad);
         int frequency = Integer(root, "Sync:DefaultFrequencyHours", 24, SettingsRules.MinFrequency, SettingsRules.MaxFrequency, strings, Bad);
@@ -77,7 +77,7 @@ public static class AppConfigLoader
         if (!section.Exists())
             return SyncOptions.DefaultTables;
         if (section.Value is not null)
-            throw bad("Sync:Tables", section.Value, strings["Config_Tables"]);
+            throw bad("Sync:Tables", section.Value, strings[TextKey.Config_Tables]);
         var names = section.GetChildren()
             .OrderBy(c => int.TryParse(c.Key, out int i) ? i : int.MaxValue)
             .Select(c => c.Value?.Trim() ?? "")
@@ -86,7 +86,7 @@ public static class AppConfigLoader
             && names.All(n => n.Length is > 0 and <= 40 && !n.Any(ch => ch is ':' or ',' || char.IsControl(ch)))
             && names.Distinct(StringComparer.OrdinalIgnoreCase).Count() == names.Count;
         if (!ok)
-            throw bad("Sync:Tables", string.Join(",", names), strings["Config_Tables"]);
+            throw bad("Sync:Tables", string.Join(",", names), strings[TextKey.Config_Tables]);
         return names;
     }
 
@@ -99,7 +99,7 @@ public static class AppConfigLoader
                 return provider switch
                 {
                     Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationProvider =>
-                        strings["Config_Environment"] + " (" + EnvironmentPrefix + key.Replace(":", "__") + ")",
+                        strings[TextKey.Config_Environment] + " (" + EnvironmentPrefix + key.Replace(":", "__") + ")",
                     Microsoft.Extensions.Configuration.Memory.MemoryConfigurationProvider => "--" + (key == "Ui:Language" ? "lang" : "db"),
                     _ => file,
                 };

@@ -11,7 +11,7 @@ public static class AuditText
         foreach (AuditEntry e in entries)
         {
             string code = e.ProfileCode is int c ? " " + c.ToString(CultureInfo.InvariantCulture) : "";
-            yield return $"{e.AtUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)}  {e.User}@{e.Host}  {s["Audit_" + e.Action]}{code}";
+            yield return $"{e.AtUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)}  {e.User}@{e.Host}  {(TextOf.Audit(e.Action) is TextKey action ? s[action] : e.Action)}{code}";
             foreach (FieldChange change in e.Changes)
                 yield return "    " + Change(s, change);
         }
@@ -22,16 +22,16 @@ public static class AuditText
     {
         string label = s.FieldLabel(c.Field);
         if (c.Secret)
-            return $"{label}: {s["Audit_SecretChanged"]}";
+            return $"{label}: {s[TextKey.Audit_SecretChanged]}";
         return $"{label}: {Value(s, c.Field, c.Before)} → {Value(s, c.Field, c.After)}";
     }
 
     private static string Value(Strings s, string field, string? value) => value switch
     {
         null => "—",
-        _ when field == Fields.InternetAccess && Enum.TryParse(value, out InternetAccess a) => s.AccessLabel(a),
-        "on" when field == Fields.Encryption => s["Common_Yes"],
-        "off" when field == Fields.Encryption => s["Common_No"],
+        _ when field == Fields.InternetAccess && Vocabulary.InternetAccess.TryParse(value, out InternetAccess a, legacy: true) => s.AccessLabel(a),
+        Vocabulary.On when field == Fields.Encryption => s[TextKey.Common_Yes],
+        Vocabulary.Off when field == Fields.Encryption => s[TextKey.Common_No],
         _ => value,
     };
 }

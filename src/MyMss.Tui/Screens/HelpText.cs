@@ -13,20 +13,20 @@ public static class HelpText
         Fields.InternetAccess, Fields.ExternalHost, Fields.ExternalPort, Fields.TransferFilter,
     ];
 
-    private static readonly string[] KeyLines =
+    private static readonly TextKey[] KeyLines =
     [
-        "Help_KeyNew", "Help_KeyEdit", "Help_KeyDelete", "Help_KeySave", "Help_KeyHelp", "Help_KeyHistory", "Help_KeyRoutes",
-        "Help_KeyQuit", "Help_KeyRepaint", "Help_KeyMove", "Help_KeyEditor", "Help_KeyTest",
+        TextKey.Help_KeyNew, TextKey.Help_KeyEdit, TextKey.Help_KeyDelete, TextKey.Help_KeySave, TextKey.Help_KeyHelp, TextKey.Help_KeyHistory, TextKey.Help_KeyRoutes,
+        TextKey.Help_KeyQuit, TextKey.Help_KeyRepaint, TextKey.Help_KeyMove, TextKey.Help_KeyEditor, TextKey.Help_KeyTest,
     ];
 
     public static IEnumerable<string> Lines(Strings s)
     {
-        yield return s["Help_Keys"];
-        foreach (string key in KeyLines)
+        yield return s[TextKey.Help_Keys];
+        foreach (TextKey key in KeyLines)
             yield return "  " + s[key];
         yield return "";
-        yield return s["Help_Fields"];
+        yield return s[TextKey.Help_Fields];
         foreach (string field in FieldOrder)
-            yield return $"  {s.FieldLabel(field)}: {s["Help_" + field]}";
+            yield return $"  {s.FieldLabel(field)}: {(TextOf.Help(field) is TextKey help ? s[help] : "")}";
     }
 }

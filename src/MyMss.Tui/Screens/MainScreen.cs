@@ -32,7 +32,7 @@ public sealed class MainScreen : Runnable
         Width = Dim.Fill();
         Height = Dim.Fill();
 
-        _frame = new FrameView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(1), Title = _s["App_Title"] };
+        _frame = new FrameView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(1), Title = _s[TextKey.App_Title] };
 
         var frequencyLabel = new Label { X = 1, Y = 0, Text = _s.FieldLabel(Fields.FrequencyHours) + ":" };
         Frequency = new TextField { X = Pos.Right(frequencyLabel) + 1, Y = 0, Width = 6 };
@@ -48,7 +48,7 @@ public sealed class MainScreen : Runnable
         Table = new TableView
         {
             X = 0, Y = 3, Width = Dim.Fill(), Height = Dim.Fill(3), FullRowSelect = true,
-            BorderStyle = LineStyle.Rounded, Title = _s["Screen_ProfilesFrame"],
+            BorderStyle = LineStyle.Rounded, Title = _s[TextKey.Screen_ProfilesFrame],
         };
         Table.Style.ExpandLastColumn = true;
         Table.Style.ShowHorizontalHeaderOverline = false;
@@ -60,21 +60,21 @@ public sealed class MainScreen : Runnable
             e.Handled = true;
             EditSelected();
         };
-        _empty = new Label { X = 2, Y = Pos.Top(Table) + 3, Width = Dim.Fill(2), Text = _s["Screen_Empty"], Visible = false };
+        _empty = new Label { X = 2, Y = Pos.Top(Table) + 3, Width = Dim.Fill(2), Text = _s[TextKey.Screen_Empty], Visible = false };
 
         _message = new Label { X = 1, Y = Pos.AnchorEnd(3), Width = Dim.Fill(1), Height = 2, Text = "" };
-        Button newButton = MakeButton(_s["Screen_New"], NewProfile);
-        Button editButton = MakeButton(_s["Screen_Edit"], EditSelected);
-        Button deleteButton = MakeButton(_s["Screen_Delete"], DeleteSelected);
-        Button historyButton = MakeButton(_s["Screen_History"], ShowHistory);
-        Button quitButton = MakeButton(_s["Screen_Quit"], RequestQuit);
-        Button saveButton = MakeButton(_s["Screen_Save"], () => Save());
+        Button newButton = MakeButton(_s[TextKey.Screen_New], NewProfile);
+        Button editButton = MakeButton(_s[TextKey.Screen_Edit], EditSelected);
+        Button deleteButton = MakeButton(_s[TextKey.Screen_Delete], DeleteSelected);
+        Button historyButton = MakeButton(_s[TextKey.Screen_History], ShowHistory);
+        Button quitButton = MakeButton(_s[TextKey.Screen_Quit], RequestQuit);
+        Button saveButton = MakeButton(_s[TextKey.Screen_Save], () => Save());
         newButton.X = 1;
         editButton.X = Pos.Right(newButton) + 1;
         deleteButton.X = Pos.Right(editButton) + 1;
         historyButton.X = Pos.Right(deleteButton) + 1;
         // Gravar and Sair keep to the right edge, but never over Histórico when the terminal is narrow.
-        int buttonsWidth = _s["Screen_Save"].Length + 4 + 1 + _s["Screen_Quit"].Length + 4; // "⟦ text ⟧" each
+        int buttonsWidth = _s[TextKey.Screen_Save].Length + 4 + 1 + _s[TextKey.Screen_Quit].Length + 4; // "⟦ text ⟧" each
         saveButton.X = Pos.Func(_ => Math.Max(historyButton.Frame.Right + 2, (saveButton.SuperView?.Viewport.Width ?? 0) - 1 - buttonsWidth), historyButton);
         quitButton.X = Pos.Right(saveButton) + 1;
 
@@ -83,12 +83,12 @@ public sealed class MainScreen : Runnable
 
         var status = new StatusBar(
         [
-            new Shortcut(Key.F2, _s["Screen_New"], NewProfile),
-            new Shortcut(Key.F4, _s["Screen_Edit"], EditSelected),
-            new Shortcut(Key.F8, _s["Screen_Delete"], DeleteSelected),
-            new Shortcut(Key.F10, _s["Screen_Save"], () => Save()),
-            new Shortcut(Key.F1, _s["Screen_Help"], ShowHelp),
-            new Shortcut(Key.Q.WithCtrl, _s["Screen_Quit"], RequestQuit),
+            new Shortcut(Key.F2, _s[TextKey.Screen_New], NewProfile),
+            new Shortcut(Key.F4, _s[TextKey.Screen_Edit], EditSelected),
+            new Shortcut(Key.F8, _s[TextKey.Screen_Delete], DeleteSelected),
+            new Shortcut(Key.F10, _s[TextKey.Screen_Save], () => Save()),
+            new Shortcut(Key.F1, _s[TextKey.Screen_Help], ShowHelp),
+            new Shortcut(Key.Q.WithCtrl, _s[TextKey.Screen_Quit], RequestQuit),
         ]);
         Add(_frame, status);
 
@@ -191,11 +191,11 @@ public sealed class MainScreen : Runnable
             }
 
             DefaultProfile.Source = new ProfileItems(profiles);
-            AlternativeProfile.Source = new ProfileItems(profiles, _s["Common_None"]);
+            AlternativeProfile.Source = new ProfileItems(profiles, _s[TextKey.Common_None]);
             if (Frequency.Text != _model.FrequencyText)
                 Frequency.Text = _model.FrequencyText;
             DefaultProfile.Text = _model.DefaultCode is int d ? ItemOf(d) : "";
-            AlternativeProfile.Text = _model.AlternativeCode is int a ? ItemOf(a) : _s["Common_None"];
+            AlternativeProfile.Text = _model.AlternativeCode is int a ? ItemOf(a) : _s[TextKey.Common_None];
         }
         finally
         {
@@ -227,10 +227,10 @@ public sealed class MainScreen : Runnable
     private void ShowDirty()
     {
         bool dirty = _model.IsDirty;
-        _frame.Title = _s["App_Title"] + (dirty ? " *" : "");
+        _frame.Title = _s[TextKey.App_Title] + (dirty ? " *" : "");
         if (dirty)
-            Say(_s["Screen_Unsaved"]);
-        else if (_message.Text == _s["Screen_Unsaved"])
+            Say(_s[TextKey.Screen_Unsaved]);
+        else if (_message.Text == _s[TextKey.Screen_Unsaved])
             Say("");
     }
 
@@ -257,14 +257,14 @@ public sealed class MainScreen : Runnable
     {
         if (SelectedCode is not int code)
         {
-            Say(_s["Screen_NoSelection"]);
+            Say(_s[TextKey.Screen_NoSelection]);
             return;
         }
         // The table holds codes and descriptions; the whole profile is read now, as saved now.
         if (_model.Service.Profile(code) is not SyncProfile profile)
         {
             Reload();
-            Say(_s.Format("Error_ProfileNotFound", code));
+            Say(_s.Format(TextKey.Error_ProfileNotFound, code));
             return;
         }
         OpenEditor(profile);
@@ -278,11 +278,11 @@ public sealed class MainScreen : Runnable
             return;
         Reload();
         SelectRow(IndexOf(saved.Profile.Code));
-        string text = _s.Format(profile is null ? "Screen_Created" : "Screen_Updated", saved.Profile.Code);
+        string text = _s.Format(profile is null ? TextKey.Screen_Created : TextKey.Screen_Updated, saved.Profile.Code);
         if (saved.BecameDefault)
-            text += " " + _s.Format("Cli_ProfileBecameDefault", saved.Profile.Code);
+            text += " " + _s.Format(TextKey.Cli_ProfileBecameDefault, saved.Profile.Code);
         if (saved.LicensingRefreshAdvised)
-            text += "\n" + _s["Licensing_Reminder"];
+            text += "\n" + _s[TextKey.Licensing_Reminder];
         Say(text);
         ShowDirty();
     }
@@ -291,28 +291,28 @@ public sealed class MainScreen : Runnable
     {
         if (SelectedCode is not int code || _model.Saved.Find(code) is not ProfileSummary profile)
         {
-            Say(_s["Screen_NoSelection"]);
+            Say(_s[TextKey.Screen_NoSelection]);
             return;
         }
         IReadOnlyList<FieldError> blockers = _model.Service.DeletionBlockers(code);
         if (blockers.Count > 0)
         {
-            Ui.Error(App!, _s, _s["Screen_DeleteRefused"], blockers);
+            Ui.Error(App!, _s, _s[TextKey.Screen_DeleteRefused], blockers);
             return;
         }
-        if (!Ui.Confirm(App!, _s, _s["Screen_DeleteTitle"], _s.Format("Screen_DeleteQuestion", profile.Code, profile.Description)))
+        if (!Ui.Confirm(App!, _s, _s[TextKey.Screen_DeleteTitle], _s.Format(TextKey.Screen_DeleteQuestion, profile.Code, profile.Description)))
             return;
         Outcome<SyncProfile> outcome = _model.Service.DeleteProfile(code);
         if (!outcome.IsOk)
         {
-            Ui.Error(App!, _s, _s["Screen_DeleteRefused"], outcome.Errors);
+            Ui.Error(App!, _s, _s[TextKey.Screen_DeleteRefused], outcome.Errors);
             return;
         }
         int row = Table.Value?.SelectedCell.Y ?? 0;
         Reload();
         if (_model.Profiles.Count > 0)
             SelectRow(Math.Min(row, _model.Profiles.Count - 1));
-        Say(_s.Format("Screen_Deleted", code));
+        Say(_s.Format(TextKey.Screen_Deleted, code));
         ShowDirty();
     }
 
@@ -325,12 +325,12 @@ public sealed class MainScreen : Runnable
             Reload(); // another session saved the settings: show them, keep what was typed here
         if (!outcome.IsOk)
         {
-            Ui.Error(App!, _s, _s["Screen_SaveRefused"], outcome.Errors);
+            Ui.Error(App!, _s, _s[TextKey.Screen_SaveRefused], outcome.Errors);
             FocusFirst(outcome.Errors);
             return false;
         }
         Show();
-        Say(_s["Screen_Saved"]);
+        Say(_s[TextKey.Screen_Saved]);
         return true;
     }
 
@@ -360,16 +360,16 @@ public sealed class MainScreen : Runnable
     public void ShowHistory()
     {
         IReadOnlyList<AuditEntry> entries = _model.Service.Audit(HistoryEntries);
-        ShowText(_s["Audit_Title"], entries.Count == 0 ? [_s["Audit_Empty"]] : AuditText.Lines(_s, entries));
+        ShowText(_s[TextKey.Audit_Title], entries.Count == 0 ? [_s[TextKey.Audit_Empty]] : AuditText.Lines(_s, entries));
     }
 
     public void ShowRoutes()
     {
         var (_, routes, warnings) = _model.Service.Check();
-        ShowText(_s["Route_Title"], RouteText.Lines(_s, routes, warnings));
+        ShowText(_s[TextKey.Route_Title], RouteText.Lines(_s, routes, warnings));
     }
 
-    public void ShowHelp() => ShowText(_s["Help_Title"], HelpText.Lines(_s));
+    public void ShowHelp() => ShowText(_s[TextKey.Help_Title], HelpText.Lines(_s));
 
     private void ShowText(string title, IEnumerable<string> lines)
     {
@@ -382,8 +382,8 @@ public sealed class MainScreen : Runnable
     {
         if (_model.IsDirty)
         {
-            int? choice = MessageBox.Query(App!, _s["Screen_QuitTitle"], _s["Screen_QuitQuestion"],
-                "_" + _s["Screen_Save"], "_" + _s["Screen_Discard"], "_" + _s["Screen_Cancel"]);
+            int? choice = MessageBox.Query(App!, _s[TextKey.Screen_QuitTitle], _s[TextKey.Screen_QuitQuestion],
+                "_" + _s[TextKey.Screen_Save], "_" + _s[TextKey.Screen_Discard], "_" + _s[TextKey.Screen_Cancel]);
             if (choice is null or 2)
                 return;
             if (choice == 0 && !Save())

@@ -16,24 +16,24 @@ public sealed class ProbeDialog : Dialog
 {
     private static readonly string[] Spinner = ["|", "/", "-", "\\"];
     private readonly Strings _s;
-    private readonly SyncProfile _profile;
+    private readonly ConnectionSettings _profile;
     private readonly CancellationTokenSource _cancel = new();
     private readonly Label _body;
     private readonly List<string> _lines = [];
     private object? _spin;
     private int _frame;
 
-    public ProbeDialog(Strings s, SyncProfile profile)
+    public ProbeDialog(Strings s, ConnectionSettings profile)
     {
         _s = s;
         _profile = profile;
-        Title = s["Probe_Title"];
+        Title = s[TextKey.Probe_Title];
         Width = Dim.Fill();
         Height = 9;
         ShadowStyle = null;
         _body = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
         Add(_body);
-        AddButton(new Button { Text = s["Screen_Ok"], ShadowStyle = null });
+        AddButton(new Button { Text = s[TextKey.Screen_Ok], ShadowStyle = null });
         AddCommand(Command.Cancel, () =>
         {
             _cancel.Cancel();
@@ -87,7 +87,7 @@ public sealed class ProbeDialog : Dialog
     private string? _running;
 
     private string Running((EndpointRole Role, string Host, int Port) e) =>
-        _s.Format("Probe_Running", e.Host, e.Port, _profile.TimeoutSeconds, _profile.Retries + 1);
+        _s.Format(TextKey.Probe_Running, e.Host, e.Port, _profile.TimeoutSeconds, _profile.Retries + 1);
 
     private void SetRunning(string? text)
     {

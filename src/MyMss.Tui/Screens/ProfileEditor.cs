@@ -39,7 +39,7 @@ public sealed class ProfileEditor : Dialog
         _initial = _initial with { Password = "", PasswordConfirmation = "" };
         _expectedVersion = _initial.ExpectedVersion;
 
-        Title = existing is null ? _s["Editor_TitleNew"] : _s.Format("Editor_TitleEdit", existing.Code);
+        Title = existing is null ? _s[TextKey.Editor_TitleNew] : _s.Format(TextKey.Editor_TitleEdit, existing.Code);
         X = 0;
         Y = 0;
         Width = Dim.Fill();
@@ -55,11 +55,11 @@ public sealed class ProfileEditor : Dialog
         Password = new TextField { X = Pos.Right(passwordLabel) + 1, Y = 1, Width = 12, Secret = true };
         var confirmLabel = new Label { X = Pos.Right(Password) + 2, Y = 1, Text = _s.FieldLabel(Fields.PasswordConfirmation) + ":" };
         PasswordConfirmation = new TextField { X = Pos.Right(confirmLabel) + 1, Y = 1, Width = 12, Secret = true };
-        var keepHint = new Label { X = Pos.Right(PasswordConfirmation) + 1, Y = 1, Text = existing is null ? "" : _s["Editor_PasswordKeep"] };
+        var keepHint = new Label { X = Pos.Right(PasswordConfirmation) + 1, Y = 1, Text = existing is null ? "" : _s[TextKey.Editor_PasswordKeep] };
         Add(codeLabel, Code, descriptionLabel, Description, passwordLabel, Password, confirmLabel, PasswordConfirmation, keepHint);
 
         // Tab Geral
-        General = Tab(_s["Editor_TabGeneral"]);
+        General = Tab(_s[TextKey.Editor_TabGeneral]);
         string[] generalLabels = [Fields.Host, Fields.Port, Fields.TimeoutSeconds, Fields.Retries, Fields.Compression];
         int generalWidth = generalLabels.Max(f => _s.FieldLabel(f).Length) + 2;
         Host = Row(General, 0, Fields.Host, generalWidth, 40, _initial.Host);
@@ -72,7 +72,7 @@ public sealed class ProfileEditor : Dialog
         Register(Fields.Encryption, Encryption, General);
 
         // Tab Comunicação
-        Communication = Tab(_s["Editor_TabCommunication"]);
+        Communication = Tab(_s[TextKey.Editor_TabCommunication]);
         int commWidth = new[] { Fields.InternetAccess, Fields.ExternalHost, Fields.ExternalPort }.Max(f => _s.FieldLabel(f).Length) + 2;
         _accessLabels = AccessOrder.Select(_s.AccessLabel).ToList();
         Communication.Add(new Label { X = 0, Y = 0, Text = _s.FieldLabel(Fields.InternetAccess) + ":" });
@@ -86,12 +86,12 @@ public sealed class ProfileEditor : Dialog
         Register(Fields.InternetAccess, Access, Communication);
         ExternalHost = Row(Communication, 2, Fields.ExternalHost, commWidth, 40, _initial.ExternalHost);
         ExternalPort = Row(Communication, 3, Fields.ExternalPort, commWidth, 7, _initial.ExternalPort);
-        Communication.Add(new Label { X = Pos.Right(ExternalPort) + 2, Y = 3, Text = _s["Editor_ExternalHint"] });
+        Communication.Add(new Label { X = Pos.Right(ExternalPort) + 2, Y = 3, Text = _s[TextKey.Editor_ExternalHint] });
         Access.TextChanged += (_, _) => UpdateEnabled();
 
         // Tab Filtro de transferência
-        Filter = Tab(_s["Editor_TabFilter"]);
-        FilterEnabled = new CheckBox { X = 0, Y = 0, Text = _s["Filter_On"], Value = _initial.FilterEnabled ? CheckState.Checked : CheckState.UnChecked };
+        Filter = Tab(_s[TextKey.Editor_TabFilter]);
+        FilterEnabled = new CheckBox { X = 0, Y = 0, Text = _s[TextKey.Filter_On], Value = _initial.FilterEnabled ? CheckState.Checked : CheckState.UnChecked };
         Filter.Add(FilterEnabled);
         Register(Fields.TransferFilter, FilterEnabled, Filter);
         int nameWidth = (_initial.Tables.Count == 0 ? 10 : _initial.Tables.Max(t => t.Name.Length)) + 2;
@@ -104,8 +104,8 @@ public sealed class ProfileEditor : Dialog
         for (int i = 0; i < rows.Count; i++)
         {
             TableTransfer t = rows[i];
-            var send = new CheckBox { X = nameWidth, Y = i, Text = _s["Common_Send"], Value = t.Send ? CheckState.Checked : CheckState.UnChecked };
-            var receive = new CheckBox { X = nameWidth + 12, Y = i, Text = _s["Common_Receive"], Value = t.Receive ? CheckState.Checked : CheckState.UnChecked };
+            var send = new CheckBox { X = nameWidth, Y = i, Text = _s[TextKey.Common_Send], Value = t.Send ? CheckState.Checked : CheckState.UnChecked };
+            var receive = new CheckBox { X = nameWidth + 12, Y = i, Text = _s[TextKey.Common_Receive], Value = t.Receive ? CheckState.Checked : CheckState.UnChecked };
             _tableRows.Add(new Label { X = 0, Y = i, Text = t.Name }, send, receive);
             int row = i;
             send.HasFocusChanged += (_, e) => { if (e.NewValue) ScrollTo(row); };
@@ -118,7 +118,7 @@ public sealed class ProfileEditor : Dialog
 
         Tabs = new Tabs { X = 0, Y = 2, Width = Dim.Fill(), Height = Dim.Fill(3) };
         Tabs.Add(General, Communication, Filter);
-        _problems = new Label { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill(), Height = 3, Text = _s["Editor_Keys"] };
+        _problems = new Label { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill(), Height = 3, Text = _s[TextKey.Editor_Keys] };
         Add(Tabs, _problems);
 
         Register(Fields.Code, Code, null);
@@ -126,8 +126,8 @@ public sealed class ProfileEditor : Dialog
         Register(Fields.Password, Password, null);
         Register(Fields.PasswordConfirmation, PasswordConfirmation, null);
 
-        _leave = new Button { Text = _s["Editor_Leave"], ShadowStyle = null };
-        _validate = new Button { Text = _s["Screen_Validate"], ShadowStyle = null };
+        _leave = new Button { Text = _s[TextKey.Editor_Leave], ShadowStyle = null };
+        _validate = new Button { Text = _s[TextKey.Screen_Validate], ShadowStyle = null };
         AddButton(_leave);
         AddButton(_validate); // the last added is the default button: Enter validates
 
@@ -316,7 +316,7 @@ public sealed class ProfileEditor : Dialog
             // Another session saved this profile meanwhile: keep everything typed; the next Validar applies it over the new version.
             _expectedVersion = _service.Profile(_existing.Code)?.Version;
         }
-        _problems.Text = _s["Editor_Errors"] + " " + string.Join("; ", outcome.Errors.Select(_s.Describe));
+        _problems.Text = _s[TextKey.Editor_Errors] + " " + string.Join("; ", outcome.Errors.Select(_s.Describe));
         FocusFirst(outcome.Errors);
     }
 
@@ -350,11 +350,11 @@ public sealed class ProfileEditor : Dialog
         if (profile is null)
         {
             Problems = errors;
-            _problems.Text = _s["Probe_FixFirst"] + " " + string.Join("; ", errors.Select(_s.Describe));
+            _problems.Text = _s[TextKey.Probe_FixFirst] + " " + string.Join("; ", errors.Select(_s.Describe));
             FocusFirst(errors);
             return;
         }
-        using var probe = new ProbeDialog(_s, profile);
+        using var probe = new ProbeDialog(_s, profile.Connection);
         App!.Run(probe);
         LastProbe = probe.Reports;
     }
@@ -365,7 +365,7 @@ public sealed class ProfileEditor : Dialog
     /// <summary>Sair (or Esc): leaves at once when nothing changed, otherwise asks first.</summary>
     public void Leave()
     {
-        if (HasChanges && !Ui.Confirm(App!, _s, _s["Editor_DiscardTitle"], _s["Editor_DiscardQuestion"]))
+        if (HasChanges && !Ui.Confirm(App!, _s, _s[TextKey.Editor_DiscardTitle], _s[TextKey.Editor_DiscardQuestion]))
             return;
         App?.RequestStop(this);
     }

@@ -30,7 +30,7 @@ public sealed class ProfileItems : IListDataSource
 
     public static string Text(ProfileSummary p) => $"{p.Code} · {p.Description}";
 
-    /// <summary>The columns of <see cref="Text"/> without building it: Latin text is one column a character.</summary>
+    /// <summary>The columns of <see cref="TextKey"/> without building it: Latin text is one column a character.</summary>
     private static int Width(ProfileSummary p)
     {
         int code = p.Code.ToString(CultureInfo.InvariantCulture).Length + 3;

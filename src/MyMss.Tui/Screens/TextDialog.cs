@@ -21,6 +21,6 @@ public sealed class TextDialog : Dialog
         var body = new TextView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), ReadOnly = true, WordWrap = true, Text = Text };
 #pragma warning restore CS0618
         Add(body);
-        AddButton(new Button { Text = s["Screen_Ok"], ShadowStyle = null });
+        AddButton(new Button { Text = s[TextKey.Screen_Ok], ShadowStyle = null });
     }
 }

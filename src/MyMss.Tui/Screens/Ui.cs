@@ -41,11 +41,11 @@ public static class Ui
     }
 
     public static void Error(IApplication app, Strings strings, string title, IEnumerable<FieldError> errors) =>
-        MessageBox.ErrorQuery(app, title, string.Join("\n", errors.Select(strings.Describe)), strings["Screen_Ok"]);
+        MessageBox.ErrorQuery(app, title, string.Join("\n", errors.Select(strings.Describe)), strings[TextKey.Screen_Ok]);
 
     /// <summary>Yes/No question; No is the default so that Enter never destroys anything.</summary>
     public static bool Confirm(IApplication app, Strings strings, string title, string question) =>
-        MessageBox.Query(app, title, question, "_" + strings["Screen_Yes"], "_" + strings["Screen_No"]) == 0;
+        MessageBox.Query(app, title, question, "_" + strings[TextKey.Screen_Yes], "_" + strings[TextKey.Screen_No]) == 0;
 
     /// <summary>Focus changes made inside an Accept handler are overridden by the button taking focus afterwards: do them on the next iteration.</summary>
     public static void Later(IApplication? app, Action action)
