@@ -3,7 +3,7 @@ using MyMss.Core.Domain;
 
 namespace MyMss.Storage;
 
-/// <summary>Explicit BsonDocument mapping (no reflection mapper: it fails under NativeAOT). Names are the JSON names of SPEC.md.</summary>
+/// <summary>Explicit BsonDocument mapping (no reflection mapper: it fails under NativeAOT). Names are the JSON names of docs/json.md.</summary>
 internal static class DocumentMapping
 {
     public static BsonDocument FromSettings(SyncSettings s) => new()

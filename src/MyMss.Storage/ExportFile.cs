@@ -9,7 +9,7 @@ using MyMss.Core.Services;
 namespace MyMss.Storage;
 
 /// <summary>
-/// The JSON of SPEC.md (camelCase, null when unset) for settings and profiles, and the export file built on it:
+/// The JSON of docs/json.md (camelCase, null when unset) for settings and profiles, and the export file built on it:
 /// {"schemaVersion", "exportedAtUtc", "settings", "profiles"}, with each profile's password only as its hash.
 /// Written and read by hand (no reflection: NativeAOT), so nothing but the listed fields can appear.
 /// </summary>
@@ -36,7 +36,7 @@ public static class ExportFile
         w.WriteNumber(Fields.Retries, p.Retries);
         w.WriteNumber(Fields.Compression, p.Compression);
         w.WriteBoolean(Fields.Encryption, p.Encryption);
-        w.WriteString(Fields.InternetAccess, p.InternetAccess.ToString());
+        w.WriteString(Fields.InternetAccess, Vocabulary.InternetAccess.Of(p.InternetAccess));
         NullableString(w, Fields.ExternalHost, p.ExternalHost);
         NullableNumber(w, Fields.ExternalPort, p.ExternalPort);
         w.WriteStartObject(Fields.TransferFilter);
@@ -223,10 +223,11 @@ public static class ExportFile
     private static InternetAccess Access(JsonElement p, List<FieldError> errors, int item)
     {
         string text = Str(p, Fields.InternetAccess, errors, item);
-        if (Enum.TryParse(text, ignoreCase: false, out InternetAccess access) && Enum.IsDefined(access) && !char.IsDigit(text.FirstOrDefault()))
+        // Files of format 1 spelled the values as C# names ("MobileData"): still read, never written.
+        if (Vocabulary.InternetAccess.TryParse(text, out InternetAccess access, legacy: true))
             return access;
         if (text.Length > 0)
-            errors.Add(new FieldError(Fields.InternetAccess, MessageKeys.WrongType, string.Join("|", Enum.GetNames<InternetAccess>())) { Item = item });
+            errors.Add(new FieldError(Fields.InternetAccess, MessageKeys.WrongType, Vocabulary.InternetAccess.All) { Item = item });
         return InternetAccess.None;
     }
 

@@ -51,10 +51,8 @@ public sealed class ConnectionTesterTests : IDisposable
         return port;
     }
 
-    private static SyncProfile Profile(int port, int timeout = 1, int retries = 0, string? externalHost = null, int? externalPort = null) => new(
-        1, "Teste", "127.0.0.1", port, timeout, retries, 4, false,
-        externalHost is null ? InternetAccess.None : InternetAccess.MobileData, externalHost, externalPort,
-        TransferFilter.AllOff(SyncOptions.DefaultTables), PasswordHash.None);
+    private static ConnectionSettings Profile(int port, int timeout = 1, int retries = 0, string? externalHost = null, int? externalPort = null) => new(
+        "127.0.0.1", port, timeout, retries, externalHost is null ? InternetAccess.None : InternetAccess.MobileData, externalHost, externalPort);
 
     [Fact]
     public async Task An_open_port_is_reachable_with_its_connect_time()

@@ -48,6 +48,26 @@ public sealed class ImportExportTests : IDisposable
         return data!;
     }
 
+    [Theory]
+    [InlineData(InternetAccess.None, "None")]
+    [InlineData(InternetAccess.MobileData, "MobileData")]
+    [InlineData(InternetAccess.Vpn, "Vpn")]
+    [InlineData(InternetAccess.PublicInternet, "PublicInternet")]
+    public void An_export_of_format_1_with_the_old_spellings_still_imports(InternetAccess access, string oldSpelling)
+    {
+        SyncConfiguration source = Service(_source);
+        Assert.True(source.CreateProfile(Input(source, 1) with { InternetAccess = access }).IsOk);
+        string word = Vocabulary.InternetAccess.Of(access);
+        string today = ExportOf(source);
+        Assert.Contains($"\"internetAccess\": \"{word}\"", today);
+        string format1 = today.Replace("\"schemaVersion\": 2", "\"schemaVersion\": 1")
+            .Replace($"\"internetAccess\": \"{word}\"", $"\"internetAccess\": \"{oldSpelling}\"");
+
+        SyncConfiguration target = Service(_target);
+        Assert.True(target.Import(Read(format1), dryRun: false).IsOk);
+        Assert.Equal(access, Assert.Single(target.Load().Profiles).InternetAccess);
+    }
+
     [Fact]
     public void An_export_restores_every_field_and_keeps_passwords_as_hashes()
     {
@@ -58,7 +78,7 @@ public sealed class ImportExportTests : IDisposable
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
         string text = File.ReadAllText(file);
         Assert.DoesNotContain(Secret, text);
-        Assert.Contains("\"schemaVersion\": 1", text);
+        Assert.Contains("\"schemaVersion\": 2", text);
 
         SyncConfiguration target = Service(_target);
         var outcome = target.Import(Read(text), dryRun: false);

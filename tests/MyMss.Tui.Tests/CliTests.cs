@@ -46,7 +46,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal(5, p.GetProperty("retries").GetInt32());
         Assert.Equal(9, p.GetProperty("compression").GetInt32());
         Assert.True(p.GetProperty("encryption").GetBoolean());
-        Assert.Equal("MobileData", p.GetProperty("internetAccess").GetString());
+        Assert.Equal("mobile", p.GetProperty("internetAccess").GetString()); // as --internet spelled it
         Assert.Equal("sync.example.pt", p.GetProperty("externalHost").GetString());
         Assert.Equal(9443, p.GetProperty("externalPort").GetInt32());
         JsonElement filter = p.GetProperty("transferFilter");
@@ -344,7 +344,7 @@ public sealed class CliTests : IDisposable
         CliResult json = Cli("profiles", "test", "1", "--json");
         Assert.Equal(1, json.ExitCode);
         var reports = JsonDocument.Parse(json.Out).RootElement.EnumerateArray().ToList();
-        Assert.Equal([("internal", "Reachable"), ("external", "Refused")], reports.Select(r => (r.GetProperty("endpoint").GetString(), r.GetProperty("result").GetString())));
+        Assert.Equal([("internal", "reachable"), ("external", "refused")], reports.Select(r => (r.GetProperty("endpoint").GetString(), r.GetProperty("result").GetString())));
         Assert.Equal(2, reports[1].GetProperty("attempts").GetInt32()); // 1 retry
         Assert.Equal(3, Cli("profiles", "test", "9").ExitCode);
     }

@@ -429,7 +429,7 @@ public sealed class ScreenTests
         Assert.Empty(errors);
         string secret = "resolver broke " + Guid.NewGuid().ToString("N");
         var tester = new Core.Network.ConnectionTester((_, _) => throw new InvalidOperationException(secret));
-        using var probe = new ProbeDialog(h.Strings, profile!, tester);
+        using var probe = new ProbeDialog(h.Strings, profile!.Connection, tester);
         string? shown = null;
         h.Drive(() => h.App.Run(probe),
             Step.When<ProbeDialog>(p => p.Done, p => // before, the test never ended: the spinner turned for ever

@@ -21,7 +21,6 @@ public static class AuditActions
     public const string ProfileUpdated = "profile.updated";
     public const string ProfileDeleted = "profile.deleted";
     public const string Imported = "import";
-    public static readonly IReadOnlyList<string> All = [SettingsChanged, ProfileCreated, ProfileUpdated, ProfileDeleted, Imported];
 }
 
 /// <summary>Field-by-field differences, with every value as text and the password only as "changed".</summary>
@@ -69,17 +68,17 @@ public static class AuditDiff
         [Fields.TimeoutSeconds] = Text(p.TimeoutSeconds),
         [Fields.Retries] = Text(p.Retries),
         [Fields.Compression] = Text(p.Compression),
-        [Fields.Encryption] = p.Encryption ? "on" : "off",
-        [Fields.InternetAccess] = p.InternetAccess.ToString(),
+        [Fields.Encryption] = Vocabulary.Switch(p.Encryption),
+        [Fields.InternetAccess] = Vocabulary.InternetAccess.Of(p.InternetAccess),
         [Fields.ExternalHost] = p.ExternalHost,
         [Fields.ExternalPort] = Text(p.ExternalPort),
         [Fields.TransferFilter] = Filter(p.TransferFilter),
     };
 
     /// <summary>"off", or "on: Artigos:send, Preços:both".</summary>
-    public static string Filter(TransferFilter f) => !f.Enabled ? "off"
-        : "on: " + string.Join(", ", f.Tables.Where(t => t.Send || t.Receive)
-            .Select(t => $"{t.Name}:{(t.Send && t.Receive ? "both" : t.Send ? "send" : "receive")}"));
+    public static string Filter(TransferFilter f) => !f.Enabled ? Vocabulary.Off
+        : Vocabulary.On + ": " + string.Join(", ", f.Tables.Where(t => t.Direction is not null)
+            .Select(t => $"{t.Name}:{Vocabulary.Direction.Of(t.Direction!.Value)}"));
 
     private static string? Text(int? v) => v?.ToString(CultureInfo.InvariantCulture);
 }

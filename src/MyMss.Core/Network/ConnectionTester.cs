@@ -12,6 +12,7 @@ public enum EndpointRole
     External,
 }
 
+/// <summary>How a connection attempt ended.</summary>
 public enum ProbeOutcome
 {
     Reachable,
@@ -36,7 +37,7 @@ public sealed class ConnectionTester(Func<string, CancellationToken, Task<IPAddr
 {
     private readonly Func<string, CancellationToken, Task<IPAddress[]>> _resolve = resolve ?? ((host, ct) => Dns.GetHostAddressesAsync(host, ct));
 
-    public static IReadOnlyList<(EndpointRole Role, string Host, int Port)> Endpoints(SyncProfile p)
+    public static IReadOnlyList<(EndpointRole Role, string Host, int Port)> Endpoints(ConnectionSettings p)
     {
         var list = new List<(EndpointRole, string, int)> { (EndpointRole.Internal, p.Host, p.Port) };
         if (p.InternetAccess != InternetAccess.None && p.ExternalHost is string host && p.ExternalPort is int port)
@@ -44,7 +45,7 @@ public sealed class ConnectionTester(Func<string, CancellationToken, Task<IPAddr
         return list;
     }
 
-    public async Task<IReadOnlyList<EndpointReport>> TestAsync(SyncProfile profile, IProgress<EndpointReport>? progress = null, CancellationToken cancel = default)
+    public async Task<IReadOnlyList<EndpointReport>> TestAsync(ConnectionSettings profile, IProgress<EndpointReport>? progress = null, CancellationToken cancel = default)
     {
         var reports = new List<EndpointReport>();
         foreach (var (role, host, port) in Endpoints(profile))
@@ -106,6 +107,20 @@ public sealed class ConnectionTester(Func<string, CancellationToken, Task<IPAddr
         SocketError.NetworkUnreachable or SocketError.HostUnreachable or SocketError.NetworkDown or SocketError.HostDown or SocketError.AddressNotAvailable => ProbeOutcome.Unreachable,
         _ => ProbeOutcome.Failed,
     };
+}
+
+/// <summary>The words of --json for the probe's values (see <see cref="Words{T}"/>).</summary>
+public static class ProbeVocabulary
+{
+    public static readonly Words<EndpointRole> Endpoint = new((EndpointRole.Internal, "internal", null), (EndpointRole.External, "external", null));
+
+    public static readonly Words<ProbeOutcome> Outcome = new(
+        (ProbeOutcome.Reachable, "reachable", null),
+        (ProbeOutcome.NameNotResolved, "name-not-resolved", null),
+        (ProbeOutcome.Refused, "refused", null),
+        (ProbeOutcome.TimedOut, "timed-out", null),
+        (ProbeOutcome.Unreachable, "unreachable", null),
+        (ProbeOutcome.Failed, "failed", null));
 }
 
 /// <summary>Reports on the calling thread, in order (Progress&lt;T&gt; posts to the thread pool, where output can come late or out of order).</summary>

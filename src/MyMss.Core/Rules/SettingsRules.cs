@@ -2,7 +2,7 @@ using MyMss.Core.Domain;
 
 namespace MyMss.Core.Rules;
 
-/// <summary>Rules of the settings record (SPEC.md, "Sync settings").</summary>
+/// <summary>Rules of the settings record (docs/rules.md, "Sync settings").</summary>
 public static class SettingsRules
 {
     public const int MinFrequency = 1, MaxFrequency = 720;

@@ -9,8 +9,11 @@ public sealed record ImportedProfile(ProfileInput Input, PasswordHash Password, 
 /// <summary>What an export file holds, as read.</summary>
 public sealed record ImportData(int SchemaVersion, SettingsInput Settings, IReadOnlyList<ImportedProfile> Profiles)
 {
-    /// <summary>The export format this version writes and the newest it reads.</summary>
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>
+    /// The export format this version writes and the newest it reads. 2: enumerated values as words ("mobile");
+    /// 1 wrote them as C# names ("MobileData") and is still read.
+    /// </summary>
+    public const int CurrentSchemaVersion = 2;
 }
 
 public enum ImportChangeKind
@@ -19,6 +22,15 @@ public enum ImportChangeKind
     Update,
     Delete,
     Settings,
+}
+
+public static class ImportVocabulary
+{
+    public static readonly Words<ImportChangeKind> Change = new(
+        (ImportChangeKind.Create, "create", null),
+        (ImportChangeKind.Update, "update", null),
+        (ImportChangeKind.Delete, "delete", null),
+        (ImportChangeKind.Settings, "settings", null));
 }
 
 /// <summary>One thing an import changes (or would change, in a dry run).</summary>

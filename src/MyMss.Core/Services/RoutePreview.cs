@@ -18,7 +18,6 @@ public static class RouteWarnings
     public const string MissingProfile = "Route_MissingProfile";
     /// <summary>Arguments: the profile code and its list of <see cref="Rules.FieldError"/>.</summary>
     public const string ProfileInvalid = "Route_ProfileInvalid";
-    public static readonly IReadOnlyList<string> All = [NoDefault, NoPathOutside, DefaultOnlyInside, SameEndpoint, PortIsMssPort, MissingProfile, ProfileInvalid];
 }
 
 /// <summary>

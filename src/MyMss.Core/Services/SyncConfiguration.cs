@@ -72,7 +72,7 @@ public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, 
         return ProfileRules.MaxCode;
     }
 
-    /// <summary>A blank input for a new profile: suggested code, defaults of SPEC.md, every catalogue table listed.</summary>
+    /// <summary>A blank input for a new profile: suggested code, defaults of docs/rules.md, every catalogue table listed.</summary>
     /// <param name="usedCodes">The codes already taken.</param>
     public ProfileInput NewProfileInput(IEnumerable<int> usedCodes) => new()
     {
@@ -85,14 +85,14 @@ public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, 
     /// per catalogue table, keeping its ticks (a table removed from Sync:Tables since is left out, so the
     /// profile can still be saved; 'check' reports a ticked one beforehand).
     /// </summary>
-    public ProfileInput EditInput(SyncProfile p) => ProfileInput.From(p) with
+    public ProfileInput EditInput(SyncProfile p) => ProfileInput.From(p) with { Tables = TransferFilter.Over(options.Tables, p.TransferFilter.Tables) };
+
+    /// <summary>The endpoints, timeout and retries of a profile as typed, for a connection test; nothing else need be filled in.</summary>
+    public Outcome<ConnectionSettings> Connection(ProfileInput input)
     {
-        Tables = options.Tables
-            .Select(name => p.TransferFilter.Tables.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)) is TableTransfer t
-                ? t with { Name = name }
-                : new TableTransfer(name, false, false))
-            .ToList(),
-    };
+        var (connection, errors) = ProfileRules.ValidateConnection(input, options);
+        return connection is null ? Outcome<ConnectionSettings>.Fail(OutcomeStatus.Invalid, errors) : Outcome<ConnectionSettings>.Ok(connection);
+    }
 
     public Outcome<ProfileSaved> CreateProfile(ProfileInput input)
     {
@@ -258,9 +258,6 @@ public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, 
                 Record(s, AuditActions.Imported, c.Code, c.Changes);
         return changes;
     }
-
-    /// <summary>What terminals will try, from the saved settings, with the warnings about paths that do not exist.</summary>
-    public RoutePreview Routes() => RoutePreview.Of(Load(), options);
 
     /// <summary>
     /// The route warnings plus every saved profile that no longer meets the rules in force (e.g. after

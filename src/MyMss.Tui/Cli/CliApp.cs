@@ -39,12 +39,6 @@ public sealed class CliApp
         [Fields.DefaultProfile] = "--default", [Fields.AlternativeProfile] = "--alternative",
     };
 
-    private static readonly Dictionary<string, InternetAccess> AccessNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["none"] = InternetAccess.None, ["mobile"] = InternetAccess.MobileData,
-        ["vpn"] = InternetAccess.Vpn, ["public"] = InternetAccess.PublicInternet,
-    };
-
     private readonly IAppHost _host;
     private readonly TextWriter _out;
     private readonly TextWriter _err;
@@ -260,7 +254,7 @@ public sealed class CliApp
         if (profile is null)
             return Refused(OutcomeStatus.NotFound, [new FieldError(Fields.Code, MessageKeys.ProfileNotFound, code)], json);
         // Each endpoint is printed as soon as it is known (a test can take timeout × attempts).
-        var reports = new ConnectionTester().TestAsync(profile, new Reporter<EndpointReport>(r =>
+        var reports = new ConnectionTester().TestAsync(profile.Connection, new Reporter<EndpointReport>(r =>
         {
             if (!json)
                 _out.WriteLine(RouteText.Probe(_strings, r));
@@ -607,14 +601,13 @@ public sealed class CliApp
             };
             if (Encryption is not null)
             {
-                if (Encryption.Equals("on", StringComparison.OrdinalIgnoreCase)) r = r with { Encryption = true };
-                else if (Encryption.Equals("off", StringComparison.OrdinalIgnoreCase)) r = r with { Encryption = false };
-                else errors.Add(BadOption(Fields.Encryption, Encryption, "on|off"));
+                if (Vocabulary.TryParseSwitch(Encryption, out bool on)) r = r with { Encryption = on };
+                else errors.Add(BadOption(Fields.Encryption, Encryption, $"{Vocabulary.On}|{Vocabulary.Off}"));
             }
             if (Internet is not null)
             {
-                if (AccessNames.TryGetValue(Internet.Trim(), out InternetAccess access)) r = r with { InternetAccess = access };
-                else errors.Add(BadOption(Fields.InternetAccess, Internet, "none|mobile|vpn|public"));
+                if (Vocabulary.InternetAccess.TryParse(Internet, out InternetAccess access)) r = r with { InternetAccess = access };
+                else errors.Add(BadOption(Fields.InternetAccess, Internet, Vocabulary.InternetAccess.All));
             }
             if (Filter is { Length: > 0 })
                 r = ApplyFilter(r, errors);
@@ -623,25 +616,18 @@ public sealed class CliApp
 
         private ProfileInput ApplyFilter(ProfileInput r, List<FieldError> errors)
         {
-            if (Filter!.Length == 1 && Filter[0].Trim().Equals("off", StringComparison.OrdinalIgnoreCase))
+            if (Filter!.Length == 1 && Vocabulary.TryParseSwitch(Filter[0], out bool on) && !on)
                 return r with { FilterEnabled = false };
             var tables = new List<TableTransfer>();
             foreach (string item in Filter)
             {
                 int colon = item.LastIndexOf(':');
                 string name = colon < 0 ? item.Trim() : item[..colon].Trim();
-                string direction = colon < 0 ? "both" : item[(colon + 1)..].Trim().ToLowerInvariant();
-                (bool send, bool receive)? d = direction switch
-                {
-                    "send" => (true, false),
-                    "receive" => (false, true),
-                    "both" => (true, true),
-                    _ => null,
-                };
-                if (d is null || name.Length == 0)
-                    errors.Add(BadOption(Fields.TransferFilter, item, "TABLE:send|receive|both"));
+                Direction direction = Direction.Both;
+                if ((colon >= 0 && !Vocabulary.Direction.TryParse(item[(colon + 1)..], out direction)) || name.Length == 0)
+                    errors.Add(BadOption(Fields.TransferFilter, item, "TABLE:" + Vocabulary.Direction.All));
                 else
-                    tables.Add(new TableTransfer(name, d.Value.send, d.Value.receive));
+                    tables.Add(TableTransfer.Of(name, direction));
             }
             return r with { FilterEnabled = true, Tables = tables };
         }
@@ -664,11 +650,11 @@ public sealed class CliApp
                 O("--timeout", TextKey.Cli_OptTimeout, "S"),
                 O("--retries", TextKey.Cli_OptRetries, "R"),
                 O("--compression", TextKey.Cli_OptCompression, "L"),
-                O("--encryption", TextKey.Cli_OptEncryption, "on|off"),
-                O("--internet", TextKey.Cli_OptInternet, "none|mobile|vpn|public"),
+                O("--encryption", TextKey.Cli_OptEncryption, $"{Vocabulary.On}|{Vocabulary.Off}"),
+                O("--internet", TextKey.Cli_OptInternet, Vocabulary.InternetAccess.All),
                 O("--external-host", TextKey.Cli_OptExternalHost, "H"),
                 O("--external-port", TextKey.Cli_OptExternalPort, "P"),
-                new Option<string[]?>("--filter") { Description = s[TextKey.Cli_OptFilter], HelpName = "TABLE:send|receive|both" },
+                new Option<string[]?>("--filter") { Description = s[TextKey.Cli_OptFilter], HelpName = "TABLE:" + Vocabulary.Direction.All },
                 new Option<bool>("--password-stdin") { Description = s[TextKey.Cli_OptPasswordStdin] });
         }
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using MyMss.Core.Domain;
+using MyMss.Core.Network;
 using MyMss.Core.Rules;
+using MyMss.Core.Services;
 using MyMss.Storage;
 using MyMss.Tui.Resources;
 
@@ -40,7 +42,7 @@ public static class JsonOutput
     public static void ImportChange(Utf8JsonWriter w, MyMss.Core.Services.ImportChange c)
     {
         w.WriteStartObject();
-        w.WriteString("change", c.Kind.ToString().ToLowerInvariant());
+        w.WriteString("change", ImportVocabulary.Change.Of(c.Kind));
         ExportFile.NullableNumber(w, "profileCode", c.Code);
         Changes(w, c.Changes);
         w.WriteEndObject();
@@ -53,8 +55,8 @@ public static class JsonOutput
         {
             w.WriteStartObject();
             w.WriteString("field", c.Field);
-            ExportFile.NullableString(w, "before", c.Before);
-            ExportFile.NullableString(w, "after", c.After);
+            ExportFile.NullableString(w, "before", Word(c.Field, c.Before));
+            ExportFile.NullableString(w, "after", Word(c.Field, c.After));
             if (c.Secret)
                 w.WriteBoolean("secretChanged", true);
             w.WriteEndObject();
@@ -62,13 +64,19 @@ public static class JsonOutput
         w.WriteEndArray();
     }
 
+    /// <summary>Audit records written before the vocabulary was one ("MobileData") are printed with today's words ("mobile").</summary>
+    private static string? Word(string field, string? value) =>
+        field == Fields.InternetAccess && Vocabulary.InternetAccess.TryParse(value, out InternetAccess access, legacy: true)
+            ? Vocabulary.InternetAccess.Of(access)
+            : value;
+
     public static void Probe(Utf8JsonWriter w, MyMss.Core.Network.EndpointReport r)
     {
         w.WriteStartObject();
-        w.WriteString("endpoint", r.Role.ToString().ToLowerInvariant());
+        w.WriteString("endpoint", ProbeVocabulary.Endpoint.Of(r.Role));
         w.WriteString("host", r.Host);
         w.WriteNumber("port", r.Port);
-        w.WriteString("result", r.Outcome.ToString());
+        w.WriteString("result", ProbeVocabulary.Outcome.Of(r.Outcome));
         if (r.ConnectTime is TimeSpan t)
             w.WriteNumber("connectMs", Math.Round(t.TotalMilliseconds, 1));
         else
@@ -88,7 +96,7 @@ public static class JsonOutput
             w.WriteString("description", s.Description);
             ExportFile.NullableString(w, "host", s.Host);
             ExportFile.NullableNumber(w, "port", s.Port);
-            w.WriteString("internetAccess", s.Access.ToString());
+            w.WriteString("internetAccess", Vocabulary.InternetAccess.Of(s.Access));
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -79,19 +79,30 @@ public static class FrugalApplication
     /// <summary>
     /// Terminal.Gui 2.5.0 takes a component factory only through an internal constructor/field (its driver registry
     /// accepts new names but builds only its own three drivers), so the field is set through an accessor the
-    /// compiler checks and NativeAOT keeps. If a later Terminal.Gui lacks it, the stock output is used.
+    /// compiler checks and NativeAOT keeps. If a later Terminal.Gui lacks it, the stock output is used (it works,
+    /// but sends far more), and <paramref name="fallback"/> hears of it once per process.
     /// </summary>
-    public static IApplication Create(ScreenMirror mirror, ITimeProvider? time = null)
+    public static IApplication Create(ScreenMirror mirror, ITimeProvider? time = null, Action<Exception>? fallback = null)
     {
         IApplication app = Application.Create(time);
         try
         {
             ComponentFactory(app) = new FrugalComponentFactory(mirror);
         }
-        catch (MissingMemberException)
+        catch (MissingMemberException e)
         {
+            FellBack(new NotSupportedException("this Terminal.Gui has no component-factory field: the screen draws through its stock output, which sends every cell", e), fallback);
         }
         return app;
+    }
+
+    private static int _fellBack;
+
+    /// <summary>Tells <paramref name="report"/> that the stock output is used, the first time only.</summary>
+    public static void FellBack(Exception e, Action<Exception>? report)
+    {
+        if (Interlocked.Exchange(ref _fellBack, 1) == 0)
+            report?.Invoke(e);
     }
 
     /// <summary>

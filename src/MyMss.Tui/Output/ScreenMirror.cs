@@ -268,66 +268,11 @@ public sealed class ScreenMirror
 
     private static string Shorter(string a, string b) => Encoding.UTF8.GetByteCount(b) < Encoding.UTF8.GetByteCount(a) ? b : a;
 
-    /// <summary>The shorter of "reset, then everything" and "only what changes" (off codes for styles that end).</summary>
     private void SetAttribute(TgAttribute attr, StringBuilder output)
     {
         if (_sgr == attr)
             return;
-        var reset = new List<string>(4) { "0" };
-        AddStyle(reset, attr.Style);
-        if (attr.Foreground != Color.None)
-            reset.Add(ColorCode(attr.Foreground, foreground: true));
-        if (attr.Background != Color.None)
-            reset.Add(ColorCode(attr.Background, foreground: false));
-        string best = reset.Count == 1 ? Csi + "m" : Csi + string.Join(';', reset) + "m";
-
-        if (_sgr is { } current)
-        {
-            var delta = new List<string>(4);
-            TextStyle ending = current.Style & ~attr.Style, starting = attr.Style & ~current.Style;
-            if ((ending & (TextStyle.Bold | TextStyle.Faint)) != TextStyle.None)
-            {
-                delta.Add("22"); // ends bold and faint together: whichever stays is set again
-                starting |= attr.Style & (TextStyle.Bold | TextStyle.Faint);
-            }
-            if (ending.HasFlag(TextStyle.Italic)) delta.Add("23");
-            if (ending.HasFlag(TextStyle.Underline)) delta.Add("24");
-            if (ending.HasFlag(TextStyle.Blink)) delta.Add("25");
-            if (ending.HasFlag(TextStyle.Reverse)) delta.Add("27");
-            if (ending.HasFlag(TextStyle.Strikethrough)) delta.Add("29");
-            AddStyle(delta, starting);
-            if (attr.Foreground != current.Foreground)
-                delta.Add(ColorCode(attr.Foreground, foreground: true));
-            if (attr.Background != current.Background)
-                delta.Add(ColorCode(attr.Background, foreground: false));
-            string changes = Csi + string.Join(';', delta) + "m";
-            if (changes.Length < best.Length)
-                best = changes;
-        }
-        output.Append(best);
+        output.Append(Sgr.Change(_sgr, attr, Force16Colors));
         _sgr = attr;
-    }
-
-    private static void AddStyle(List<string> codes, TextStyle style)
-    {
-        if (style.HasFlag(TextStyle.Bold)) codes.Add("1");
-        if (style.HasFlag(TextStyle.Faint)) codes.Add("2");
-        if (style.HasFlag(TextStyle.Italic)) codes.Add("3");
-        if (style.HasFlag(TextStyle.Underline)) codes.Add("4");
-        if (style.HasFlag(TextStyle.Blink)) codes.Add("5");
-        if (style.HasFlag(TextStyle.Reverse)) codes.Add("7");
-        if (style.HasFlag(TextStyle.Strikethrough)) codes.Add("9");
-    }
-
-    private string ColorCode(Color color, bool foreground)
-    {
-        if (color == Color.None)
-            return foreground ? "39" : "49";
-        if (Force16Colors)
-        {
-            int code = (int)color.GetAnsiColorCode();
-            return (foreground ? code : code + 10).ToString(CultureInfo.InvariantCulture);
-        }
-        return string.Create(CultureInfo.InvariantCulture, $"{(foreground ? 38 : 48)};2;{color.R};{color.G};{color.B}");
     }
 }

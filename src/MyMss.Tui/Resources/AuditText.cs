@@ -29,9 +29,9 @@ public static class AuditText
     private static string Value(Strings s, string field, string? value) => value switch
     {
         null => "—",
-        _ when field == Fields.InternetAccess && Enum.TryParse(value, out InternetAccess a) => s.AccessLabel(a),
-        "on" when field == Fields.Encryption => s[TextKey.Common_Yes],
-        "off" when field == Fields.Encryption => s[TextKey.Common_No],
+        _ when field == Fields.InternetAccess && Vocabulary.InternetAccess.TryParse(value, out InternetAccess a, legacy: true) => s.AccessLabel(a),
+        Vocabulary.On when field == Fields.Encryption => s[TextKey.Common_Yes],
+        Vocabulary.Off when field == Fields.Encryption => s[TextKey.Common_No],
         _ => value,
     };
 }

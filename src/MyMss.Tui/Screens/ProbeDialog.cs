@@ -16,7 +16,7 @@ public sealed class ProbeDialog : Dialog
 {
     private static readonly string[] Spinner = ["|", "/", "-", "\\"];
     private readonly Strings _s;
-    private readonly SyncProfile _profile;
+    private readonly ConnectionSettings _profile;
     private readonly ConnectionTester _tester;
     private readonly CancellationTokenSource _cancel = new();
     private readonly Label _body;
@@ -25,7 +25,7 @@ public sealed class ProbeDialog : Dialog
     private int _frame;
 
     /// <param name="tester">How to connect (tests give one that fails); by default a real TCP connection.</param>
-    public ProbeDialog(Strings s, SyncProfile profile, ConnectionTester? tester = null)
+    public ProbeDialog(Strings s, ConnectionSettings profile, ConnectionTester? tester = null)
     {
         _s = s;
         _profile = profile;

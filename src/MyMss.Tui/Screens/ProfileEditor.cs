@@ -207,7 +207,7 @@ public sealed partial class ProfileEditor : Dialog, IKeyedScreen
             FocusFirst(errors);
             return;
         }
-        using var probe = new ProbeDialog(_s, profile);
+        using var probe = new ProbeDialog(_s, profile.Connection);
         App!.Run(probe);
         LastProbe = probe.Reports;
     }

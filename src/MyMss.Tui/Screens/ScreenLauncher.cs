@@ -40,7 +40,7 @@ public static class ScreenLauncher
         }
 
         string? failure = null;
-        using (IApplication app = CreateApplication())
+        using (IApplication app = CreateApplication(databasePath: config.DatabasePath))
         {
             try
             {
@@ -79,9 +79,10 @@ public static class ScreenLauncher
     }
 
     /// <summary>Terminal.Gui's ANSI driver drawing through <see cref="FrugalOutput"/>, ready for views; Ctrl+L repaints.</summary>
-    public static IApplication CreateApplication(ITimeProvider? time = null)
+    public static IApplication CreateApplication(ITimeProvider? time = null, string? databasePath = null)
     {
-        IApplication app = FrugalApplication.Create(new ScreenMirror(xtermErase: TerminalProfile.HasXtermErase()), time)
+        var mirror = new ScreenMirror(xtermErase: TerminalProfile.HasXtermErase());
+        IApplication app = FrugalApplication.Create(mirror, time, fallback: e => ErrorLog.Write(e, databasePath))
             .Init(DriverRegistry.Names.ANSI);
         CommonKeys.Install(app); // on every screen, dialogs and message boxes included
         return app;
