@@ -424,12 +424,11 @@ public sealed class ScreenTests
     public void A_connection_test_that_fails_unexpectedly_stops_the_spinner_and_says_so_in_one_line()
     {
         using var h = new ScreenHarness();
-        var (profile, _, errors) = ProfileRules.Validate(new ProfileInput { Code = "1", Description = "x", Host = "sync.example.pt", Port = "9001", Retries = "0" },
-            h.Service.Options, creating: false);
-        Assert.Empty(errors);
+        Outcome<ConnectionSettings> connection = h.Service.Connection(new ProfileInput { Host = "sync.example.pt", Port = "9001", Retries = "0" });
+        Assert.True(connection.IsOk);
         string secret = "resolver broke " + Guid.NewGuid().ToString("N");
         var tester = new Core.Network.ConnectionTester((_, _) => throw new InvalidOperationException(secret));
-        using var probe = new ProbeDialog(h.Strings, profile!.Connection, tester);
+        using var probe = new ProbeDialog(h.Strings, connection.Value!, tester);
         string? shown = null;
         h.Drive(() => h.App.Run(probe),
             Step.When<ProbeDialog>(p => p.Done, p => // before, the test never ended: the spinner turned for ever

@@ -16,7 +16,7 @@ public sealed class ProbeDialog : Dialog
 {
     private static readonly string[] Spinner = ["|", "/", "-", "\\"];
     private readonly Strings _s;
-    private readonly ConnectionSettings _profile;
+    private readonly ConnectionSettings _settings;
     private readonly ConnectionTester _tester;
     private readonly CancellationTokenSource _cancel = new();
     private readonly Label _body;
@@ -24,11 +24,12 @@ public sealed class ProbeDialog : Dialog
     private object? _spin;
     private int _frame;
 
+    /// <param name="settings">The endpoints, timeout and retries to test.</param>
     /// <param name="tester">How to connect (tests give one that fails); by default a real TCP connection.</param>
-    public ProbeDialog(Strings s, ConnectionSettings profile, ConnectionTester? tester = null)
+    public ProbeDialog(Strings s, ConnectionSettings settings, ConnectionTester? tester = null)
     {
         _s = s;
-        _profile = profile;
+        _settings = settings;
         _tester = tester ?? new ConnectionTester();
         Title = s[TextKey.Probe_Title];
         Width = Dim.Fill();
@@ -61,7 +62,7 @@ public sealed class ProbeDialog : Dialog
             return;
         }
         IApplication app = App!;
-        var endpoints = ConnectionTester.Endpoints(_profile);
+        var endpoints = ConnectionTester.Endpoints(_settings);
         SetRunning(Running(endpoints[0]));
         _spin = app.AddTimeout(TimeSpan.FromMilliseconds(150), () =>
         {
@@ -80,7 +81,7 @@ public sealed class ProbeDialog : Dialog
         {
             try
             {
-                IReadOnlyList<EndpointReport> reports = await _tester.TestAsync(_profile, progress, _cancel.Token).ConfigureAwait(false);
+                IReadOnlyList<EndpointReport> reports = await _tester.TestAsync(_settings, progress, _cancel.Token).ConfigureAwait(false);
                 app.Invoke(() => Finish(reports));
             }
             catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
@@ -98,7 +99,7 @@ public sealed class ProbeDialog : Dialog
     private string? _running;
 
     private string Running((EndpointRole Role, string Host, int Port) e) =>
-        _s.Format(TextKey.Probe_Running, e.Host, e.Port, _profile.TimeoutSeconds, _profile.Retries + 1);
+        _s.Format(TextKey.Probe_Running, e.Host, e.Port, _settings.TimeoutSeconds, _settings.Retries + 1);
 
     private void SetRunning(string? text)
     {

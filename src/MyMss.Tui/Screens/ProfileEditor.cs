@@ -188,26 +188,19 @@ public sealed partial class ProfileEditor : Dialog, IKeyedScreen
         }
     }
 
-    /// <summary>
-    /// Testar ligação with the values as typed (nothing is saved). Only the connection fields must be right: the
-    /// rules are applied to them alone by giving the other fields neutral values.
-    /// </summary>
+    /// <summary>Testar ligação with the values as typed (nothing is saved): only the fields a terminal connects with must be right.</summary>
     public void TestConnection()
     {
-        ProfileInput input = CurrentInput() with
+        Outcome<ConnectionSettings> connection = _service.Connection(CurrentInput());
+        MarkErrors(connection.Errors);
+        if (connection.Value is not ConnectionSettings settings)
         {
-            Code = "1", Description = "-", FilterEnabled = false, Compression = "0", Password = "", PasswordConfirmation = null, ExpectedVersion = null,
-        };
-        var (profile, _, errors) = ProfileRules.Validate(input, _service.Options, creating: false);
-        MarkErrors(errors);
-        if (profile is null)
-        {
-            Problems = errors;
-            _problems.Text = _s[TextKey.Probe_FixFirst] + " " + string.Join("; ", errors.Select(_s.Describe));
-            FocusFirst(errors);
+            Problems = connection.Errors;
+            _problems.Text = _s[TextKey.Probe_FixFirst] + " " + string.Join("; ", connection.Errors.Select(_s.Describe));
+            FocusFirst(connection.Errors);
             return;
         }
-        using var probe = new ProbeDialog(_s, profile.Connection);
+        using var probe = new ProbeDialog(_s, settings);
         App!.Run(probe);
         LastProbe = probe.Reports;
     }
