@@ -91,10 +91,14 @@ public sealed class TmuxTests : IDisposable
         string main = WaitFor("t", "Ctrl+Q", "myMSS · BackOffice · Sincronização", "Frequência de atualização de dados (horas): 24", "Prima F2");
         Assert.Equal(ascii, !main.Any(NonAsciiGlyphs.Contains));
         Keys("t", "F2");
-        string editor = WaitFor("t", "Novo perfil de sincronização", ascii ? "|Geral|Comunicação|" : "│Geral│Comunicação│", "Servidor (MISCommunicator):");
+        string editor = WaitFor("t", "Novo perfil de sincronização", ascii ? "|Geral|Comunicação|" : "│Geral│Comunicação│", "Servidor (MISCommunicator):", "Testar ligação");
         Assert.Equal(ascii, !editor.Any(NonAsciiGlyphs.Contains));
+        string editorKeys = editor.TrimEnd('\n').Split('\n')[^1];
+        Assert.Contains("F10  Validar", editorKeys); // the bottom line has the editor's keys, not the main screen's
+        Assert.DoesNotContain("Novo", editorKeys);
         Keys("t", "Escape");
-        WaitFor("t", "Prima F2");
+        string back = WaitFor("t", "Prima F2", "F2  Novo");
+        Assert.Contains("F8  Eliminar", back.TrimEnd('\n').Split('\n')[^1]);
         Keys("t", "C-q");
         WaitFor("t", "EXIT 0");
     }
