@@ -95,6 +95,10 @@ public sealed class KeyTableTests
                 foreach (string item in StatusItems(h.Strings, ProfileEditor.Keybindings))
                     Assert.Contains(item, bottom);
                 Assert.Equal(24, h.Text().TrimEnd('\n').Split('\n').Length);
+                // The bar has room for one key each; above the buttons every twin is listed (F-keys do not reach every console).
+                foreach (IBinding binding in ProfileEditor.Keybindings.Bindings.Where(b => b.InStatusBar))
+                    foreach (BoundKey key in binding.Keys)
+                        Assert.Contains(KeyNames.Of(key.Key), h.Flat());
                 h.Keys(Key.Esc);
             }));
         }

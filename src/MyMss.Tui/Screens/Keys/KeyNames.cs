@@ -35,4 +35,9 @@ public static class KeyNames
     public static string List(Strings s, IReadOnlyList<BoundKey> keys) =>
         keys.Count == 1 ? Of(keys[0].Key)
         : s.Format(TextKey.Key_Or, string.Join(", ", keys.Take(keys.Count - 1).Select(k => Of(k.Key))), Of(keys[^1].Key));
+
+    /// <summary>"F10/Ctrl+S/Alt+V Validar · F5/Alt+T Testar ligação · …": the status-bar bindings with every key, twins included
+    /// (the status bar has room for the first key only, and F-keys do not reach the program on every console).</summary>
+    public static string Hints(Strings s, IKeyTable table) =>
+        string.Join(" · ", table.Bindings.Where(b => b.InStatusBar).Select(b => string.Join("/", b.Keys.Select(k => Of(k.Key))) + " " + s[b.Label]));
 }
