@@ -5,8 +5,10 @@ using MyMss.Core.Ports;
 namespace MyMss.Storage;
 
 /// <summary>
-/// The sync store on a LiteDB file. Each unit of work takes the cross-process lock, checks the file,
-/// opens it in direct mode, runs in one transaction and closes it, so every process sees the others' commits.
+/// The sync store on a LiteDB file. Each unit of work takes the cross-process lock, checks the file and its log,
+/// opens them in direct mode through <see cref="DatabaseFiles"/>, runs in one transaction and closes them, so every
+/// process sees the others' commits. A write is acknowledged once its commit is synced to the log; a unit of work that
+/// fails before that changes neither file.
 /// </summary>
 public sealed class LiteDbSyncStore : ISyncStore
 {
@@ -19,11 +21,19 @@ public sealed class LiteDbSyncStore : ISyncStore
     internal const string AuditCollection = "audit";
 
     private readonly TimeSpan _lockTimeout;
+    private readonly IFileOpener _files;
 
     public LiteDbSyncStore(string path, TimeSpan? lockTimeout = null)
+        : this(path, lockTimeout, DiskFiles.Instance)
+    {
+    }
+
+    /// <summary>A store whose data file and log are opened by <paramref name="files"/> (tests inject faults there).</summary>
+    internal LiteDbSyncStore(string path, TimeSpan? lockTimeout, IFileOpener files)
     {
         Path = System.IO.Path.GetFullPath(path);
         _lockTimeout = lockTimeout ?? TimeSpan.FromSeconds(15);
+        _files = files;
     }
 
     public string Path { get; }
@@ -38,18 +48,37 @@ public sealed class LiteDbSyncStore : ISyncStore
         DatabaseFileGuard.Inspect(Path);
         DatabaseFileGuard.EnsureFolder(Path);
         using IDisposable _ = ProcessLock.Acquire(Path, _lockTimeout);
-        bool existed = DatabaseFileGuard.Prepare(Path);
-        LiteDatabase db = Open();
+        bool existed = DatabaseFileGuard.Prepare(Path, out string? repaired);
+        LastBackup = repaired ?? LastBackup;
+        DatabaseFiles files = OpenFiles();
+        bool durable = false;
+        T result = default!;
         try
         {
-            EnsureSchema(db, existed);
-            db.BeginTrans();
-            T result = work(new Session(db));
-            if (commit)
-                db.Commit();
-            else
-                db.Rollback();
+            using (LiteDatabase db = Open(files))
+            {
+                EnsureSchema(db, existed);
+                db.BeginTrans();
+                result = work(new Session(db));
+                if (commit)
+                    db.Commit();
+                else
+                    db.Rollback();
+                files.SyncLog();
+                durable = true;
+                // Copy the log into the data file now: LiteDB's own checkpoint when it closes swallows a failure.
+                db.Checkpoint();
+            }
             return result;
+        }
+        catch (Exception) when (files.Fault is not null && durable)
+        {
+            // Only the copy into the data file failed: the commit is in the synced log, and the next open applies it.
+            return result;
+        }
+        catch (Exception) when (files.Fault is not null)
+        {
+            throw StorageFaults.ToStoreException(files.Fault, Path);
         }
         catch (LiteException e)
         {
@@ -57,17 +86,30 @@ public sealed class LiteDbSyncStore : ISyncStore
         }
         finally
         {
-            db.Dispose();
+            files.RestoreAfterFault();
+            files.Dispose();
         }
     }
 
-    private LiteDatabase Open()
+    private DatabaseFiles OpenFiles()
     {
         try
         {
-            return new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct, Upgrade = false }, DocumentOnlyMapper.Instance);
+            return new DatabaseFiles(Path, WriteAheadLog.PathOf(Path), _files);
         }
-        catch (Exception e) when (e is LiteException or IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException(StorageFaults.IsDiskFull(e) ? StoreMessageKeys.DiskFull : StoreMessageKeys.CannotOpen, Path, e);
+        }
+    }
+
+    private LiteDatabase Open(DatabaseFiles files)
+    {
+        try
+        {
+            return new LiteDatabase(files.Data, DocumentOnlyMapper.Instance, files.Log);
+        }
+        catch (Exception e) when (files.Fault is null && e is LiteException or IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
         {
             throw new StoreException(StoreMessageKeys.CannotOpen, Path, e);
         }
@@ -99,25 +141,14 @@ public sealed class LiteDbSyncStore : ISyncStore
             Migrate(db, meta, version);
     }
 
-    /// <summary>The copy made before the last schema migration, if any.</summary>
+    /// <summary>The copy made before the last schema migration or repair of a partial last page, if any.</summary>
     public string? LastBackup { get; private set; }
 
     /// <summary>Upgrades an older database after copying it, as it was, to a timestamped backup beside it.</summary>
     private void Migrate(LiteDatabase db, BsonDocument meta, int from)
     {
         db.Checkpoint(); // everything committed is in the data file before it is copied
-        string backup = $"{Path}.schema{from}-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}.bak";
-        try
-        {
-            File.Copy(Path, backup, overwrite: false);
-            if (!OperatingSystem.IsWindows())
-                File.SetUnixFileMode(backup, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new StoreException(StoreMessageKeys.CannotCreate, backup, e);
-        }
-        LastBackup = backup;
+        LastBackup = DatabaseFileGuard.CopyAside(Path, $"{Path}.schema{from}-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}.bak");
         // 1 → 2: the audit collection is new; existing documents need no change.
         meta["version"] = SchemaVersion;
         db.GetCollection(MetaCollection).Update(meta);

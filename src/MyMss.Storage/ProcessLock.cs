@@ -28,6 +28,10 @@ public static class ProcessLock
             {
                 throw new StoreException(StoreMessageKeys.CannotCreate, databasePath, e);
             }
+            catch (IOException e) when (StorageFaults.IsDiskFull(e))
+            {
+                throw new StoreException(StoreMessageKeys.DiskFull, databasePath, e); // no room for the lock file: waiting will not help
+            }
             catch (IOException e)
             {
                 if (clock.Elapsed > timeout)

@@ -46,4 +46,10 @@ public static class StoreMessageKeys
     public const string CannotOpen = "Store_CannotOpen";
     public const string Busy = "Store_Busy";
     public const string NewerSchema = "Store_NewerSchema";
+    /// <summary>The device is full (ENOSPC/EDQUOT): the unit of work changed nothing; it works again once space is freed.</summary>
+    public const string DiskFull = "Store_DiskFull";
+    /// <summary>Any other failed write or sync: the unit of work changed nothing.</summary>
+    public const string WriteFailed = "Store_WriteFailed";
+    /// <summary>The write-ahead log beside the database is not one LiteDB wrote (the path is the log's); neither file was touched.</summary>
+    public const string DamagedLog = "Store_DamagedLog";
 }
