@@ -6,19 +6,25 @@ using MyMss.Tui.Resources;
 namespace MyMss.Tui.Configuration;
 
 /// <summary>
-/// appsettings.json beside the executable, then MYMSS_ environment variables (MYMSS_Database__Path),
-/// then the command-line options --db and --lang. Every key is checked here, once, at start-up.
+/// One configuration file (<see cref="ConfigLookup"/>: --config, MYMSS_CONFIG, /etc/mymss, beside the executable), then
+/// MYMSS_ environment variables (MYMSS_Database__Path), then the command-line options --db and --lang. Every key is
+/// checked here, once, at start-up. A relative Database:Path is taken from the folder of the file that set it (from the
+/// current folder only when --db or the environment gave it), so the database never depends on where mymss is started.
 /// </summary>
 public static class AppConfigLoader
 {
     public const string FileName = "appsettings.json";
     public const string EnvironmentPrefix = "MYMSS_";
+    /// <summary>Beside the configuration file in use when no layer names a database.</summary>
     public const string DefaultDatabasePath = "data/mymss.db";
     public const int MaxTables = 50;
 
-    public static AppConfig Load(string? dbOption, string? langOption, string? baseDirectory = null)
+    public static AppConfig Load(string? dbOption, string? langOption, string? configOption = null) =>
+        Load(dbOption, langOption, ConfigLookup.Default(configOption));
+
+    public static AppConfig Load(string? dbOption, string? langOption, ConfigLookup lookup)
     {
-        string file = Path.Combine(baseDirectory ?? AppContext.BaseDirectory, FileName);
+        var (file, source) = lookup.Choose(new Strings(LanguageHint(langOption)));
         IConfigurationRoot root;
         var overrides = new Dictionary<string, string?>();
         if (dbOption is not null)
@@ -28,7 +34,7 @@ public static class AppConfigLoader
         try
         {
             root = new ConfigurationBuilder()
-                .AddJsonFile(file, optional: true, reloadOnChange: false)
+                .AddJsonFile(file, optional: source == ConfigSource.BesideExecutable, reloadOnChange: false)
                 .AddEnvironmentVariables(EnvironmentPrefix)
                 .AddInMemoryCollection(overrides)
                 .Build();
@@ -51,11 +57,24 @@ public static class AppConfigLoader
         string dbPath = root["Database:Path"] ?? DefaultDatabasePath;
         if (string.IsNullOrWhiteSpace(dbPath) || dbPath.Any(char.IsControl))
             throw Bad("Database:Path", dbPath, strings.Message(MessageKeys.Required));
+        dbPath = Path.GetFullPath(dbPath, FolderOf(root, "Database:Path", file));
 
         int mssPort = Integer(root, "Mss:Port", null, ProfileRules.MinPort, ProfileRules.MaxPort, strings, Bad);
         int frequency = Integer(root, "Sync:DefaultFrequencyHours", 24, SettingsRules.MinFrequency, SettingsRules.MaxFrequency, strings, Bad);
         IReadOnlyList<string> tables = Tables(root, strings, Bad);
         return new AppConfig(dbPath, mssPort, frequency, tables, language, file);
+    }
+
+    /// <summary>
+    /// The folder a relative path is taken from: the configuration file's when the file set it (or nothing did), the
+    /// current folder when the command line or the environment did, as for any path typed there.
+    /// </summary>
+    private static string FolderOf(IConfigurationRoot root, string key, string file)
+    {
+        IConfigurationProvider? setter = root.Providers.Reverse().FirstOrDefault(p => p.TryGet(key, out _));
+        return setter is null or Microsoft.Extensions.Configuration.Json.JsonConfigurationProvider
+            ? Path.GetDirectoryName(Path.GetFullPath(file))!
+            : Directory.GetCurrentDirectory();
     }
 
     private static int Integer(IConfiguration root, string key, int? fallback, int min, int max, Strings strings,
