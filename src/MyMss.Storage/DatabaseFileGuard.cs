@@ -138,6 +138,36 @@ public static class DatabaseFileGuard
         }
     }
 
+    /// <summary>True only when the path is known not to exist (File.Exists is also false for a file the account may not see).</summary>
+    public static bool IsSurelyMissing(string path)
+    {
+        try
+        {
+            _ = File.GetAttributes(path);
+            return false;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Refuses a path one of whose folders is a file (it could never be created), without creating anything.</summary>
+    public static void InspectFolders(string path)
+    {
+        for (string? folder = Path.GetDirectoryName(Path.GetFullPath(path)); !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+        {
+            if (Directory.Exists(folder))
+                return;
+            if (File.Exists(folder))
+                throw new StoreException(StoreMessageKeys.CannotCreate, path, new IOException($"{folder}: not a folder"));
+        }
+    }
+
     public static void EnsureFolder(string path)
     {
         string? parent = Path.GetDirectoryName(Path.GetFullPath(path));

@@ -38,7 +38,18 @@ public sealed class LiteDbSyncStore : ISyncStore
 
     public string Path { get; }
 
-    public T Read<T>(Func<IStoreSession, T> work) => Run(work, commit: false);
+    /// <summary>
+    /// Whether the database file is there (or a log a crash left, which the next open applies). A file that may be there,
+    /// in a folder this account cannot search, counts as there: opening it then says the account may not, instead of
+    /// reading an empty configuration.
+    /// </summary>
+    public bool Exists => !DatabaseFileGuard.IsSurelyMissing(Path) || !DatabaseFileGuard.IsSurelyMissing(WriteAheadLog.PathOf(Path));
+
+    /// <summary>
+    /// Reads under the lock. A database that does not exist yet reads as an empty one, in memory: reading never creates
+    /// the file, its folder or its lock (a mistyped path or a command run in the wrong place leaves nothing behind).
+    /// </summary>
+    public T Read<T>(Func<IStoreSession, T> work) => Exists ? Run(work, commit: false) : ReadEmpty(work);
 
     public T Write<T>(Func<IStoreSession, T> work) => Run(work, commit: true);
 
@@ -89,6 +100,19 @@ public sealed class LiteDbSyncStore : ISyncStore
             files.RestoreAfterFault();
             files.Dispose();
         }
+    }
+
+    private T ReadEmpty<T>(Func<IStoreSession, T> work)
+    {
+        DatabaseFileGuard.Inspect(Path); // a folder where the file should be is still refused...
+        DatabaseFileGuard.InspectFolders(Path); // ...and so is a path that could never be created
+        using var memory = new MemoryStream();
+        using var db = new LiteDatabase(memory, DocumentOnlyMapper.Instance);
+        EnsureSchema(db, existed: false);
+        db.BeginTrans();
+        T result = work(new Session(db));
+        db.Rollback();
+        return result;
     }
 
     private DatabaseFiles OpenFiles()

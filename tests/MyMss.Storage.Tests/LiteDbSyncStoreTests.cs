@@ -39,6 +39,32 @@ public sealed class LiteDbSyncStoreTests : IDisposable
     }
 
     [Fact]
+    public void Reading_a_database_that_does_not_exist_reads_it_empty_and_creates_nothing()
+    {
+        var store = new LiteDbSyncStore(_db.Path);
+        Assert.False(store.Exists);
+        var (profiles, settings, audit) = store.Read(s => (s.GetProfiles(), s.GetSettings(), s.GetAudit(10)));
+        Assert.Empty(profiles);
+        Assert.Null(settings);
+        Assert.Empty(audit);
+        // A dry run writes inside a read: it sees its own changes, and they go nowhere.
+        Assert.Single(store.Read(s => { s.InsertProfile(Sample(1)); return s.GetProfiles(); }));
+        Assert.Empty(Directory.GetFileSystemEntries(_db.Folder)); // not the file, its folder (data/) nor its lock
+
+        store.Write(s => { s.InsertProfile(Sample(1)); return 0; });
+        Assert.True(store.Exists);
+        Assert.Single(store.Read(s => s.GetProfiles()));
+    }
+
+    [Fact]
+    public void Reading_a_path_one_of_whose_folders_is_a_file_is_refused_as_a_database_that_cannot_be_created()
+    {
+        File.WriteAllText(System.IO.Path.GetDirectoryName(_db.Path)!, "a file where the data folder should be");
+        var e = Assert.Throws<StoreException>(() => new LiteDbSyncStore(_db.Path).Read(s => s.GetProfiles()));
+        Assert.Equal(StoreMessageKeys.CannotCreate, e.MessageKey);
+    }
+
+    [Fact]
     public void Null_external_endpoint_and_update_and_delete_round_trip()
     {
         var store = new LiteDbSyncStore(_db.Path);
@@ -76,7 +102,7 @@ public sealed class LiteDbSyncStoreTests : IDisposable
     [Fact]
     public void The_file_carries_the_mymss_marker_and_schema_version()
     {
-        new LiteDbSyncStore(_db.Path).Read(s => s.GetSettings());
+        new LiteDbSyncStore(_db.Path).Write(s => s.GetSettings()); // the first write creates the file (a read would not)
         using var raw = new LiteDatabase($"Filename={_db.Path};Connection=direct");
         BsonDocument meta = raw.GetCollection("meta").FindById("schema");
         Assert.Equal("mymss", meta["app"].AsString);

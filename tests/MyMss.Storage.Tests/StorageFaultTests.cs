@@ -177,7 +177,7 @@ public sealed class StorageFaultTests
     {
         // The path LiteDB takes by itself when a commit leaves more than 1,000 pages in the log: a checkpoint inside Commit.
         using var db = new TempDatabase();
-        new LiteDbSyncStore(db.Path).Read(s => s.GetSettings());
+        new LiteDbSyncStore(db.Path).Write(s => s.GetSettings()); // creates the database
         var journal = FaultyFiles.None();
         using (var files = new DatabaseFiles(db.Path, WriteAheadLog.PathOf(db.Path), journal))
         {
@@ -193,7 +193,7 @@ public sealed class StorageFaultTests
     public void The_data_file_never_grows_past_what_its_log_can_explain()
     {
         using var db = new TempDatabase();
-        new LiteDbSyncStore(db.Path).Read(s => s.GetSettings());
+        new LiteDbSyncStore(db.Path).Write(s => s.GetSettings()); // creates the database
         byte[] before = File.ReadAllBytes(db.Path);
         string log = WriteAheadLog.PathOf(db.Path);
         using (var files = new DatabaseFiles(db.Path, log, DiskFiles.Instance))

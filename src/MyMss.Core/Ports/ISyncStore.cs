@@ -8,6 +8,10 @@ namespace MyMss.Core.Ports;
 /// </summary>
 public interface ISyncStore
 {
+    /// <summary>Where the data is (a full path), as the user should be told.</summary>
+    string Path { get; }
+    /// <summary>Whether there is a database yet: reading a missing one reads it empty and creates nothing; the first write creates it.</summary>
+    bool Exists { get; }
     T Read<T>(Func<IStoreSession, T> work);
     T Write<T>(Func<IStoreSession, T> work);
 }

@@ -31,6 +31,12 @@ public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, 
 
     public SyncOptions Options => options;
 
+    /// <summary>The database this service works on (a full path): the screen and the command line name it.</summary>
+    public string DatabasePath => store.Path;
+
+    /// <summary>False until the first change creates the database; reading does not create it.</summary>
+    public bool DatabaseExists => store.Exists;
+
     /// <summary>The audit trail, newest first.</summary>
     public IReadOnlyList<AuditEntry> Audit(int limit) => store.Read(s => s.GetAudit(limit));
 
