@@ -30,8 +30,9 @@ public static class DatabaseFileGuard
 
     /// <summary>
     /// Under the lock: refuses a log LiteDB did not write, completes a data file whose last page a failed or interrupted
-    /// write left partial (<see cref="RepairTornTail"/>), and creates an absent file empty with mode 0600. Returns true when
-    /// the file is an existing database; <paramref name="backup"/> is the copy made before a repair, if any.
+    /// write left partial (<see cref="RepairTornTail"/>), and creates an absent file empty with mode 0600 (0660 in a folder
+    /// shared with a group, see <see cref="FilePermissions"/>). Returns true when the file is an existing database;
+    /// <paramref name="backup"/> is the copy made before a repair, if any.
     /// </summary>
     public static bool Prepare(string path, out string? backup)
     {
@@ -74,7 +75,7 @@ public static class DatabaseFileGuard
     /// <summary>
     /// A LiteDB file whose last page is partial: the page a checkpoint was appending when the disk filled up or the power
     /// went. The log still holds that page (it is emptied only after the data file is synced), so the file is copied aside
-    /// (owner-only, beside it), cut to whole pages, and LiteDB applies the log again. A partial page the log does not
+    /// (beside it, with the mode of a new database file), cut to whole pages, and LiteDB applies the log again. A partial page the log does not
     /// hold is not ours to cut.
     /// </summary>
     private static string RepairTornTail(string path, long length, IReadOnlySet<uint> logged)
@@ -95,13 +96,13 @@ public static class DatabaseFileGuard
         return backup;
     }
 
-    /// <summary>Copies a database, as it is, to <paramref name="backup"/> beside it (owner-only, synced); a failed copy leaves nothing behind.</summary>
+    /// <summary>Copies a database, as it is, to <paramref name="backup"/> beside it (mode as a new database file, synced); a failed copy leaves nothing behind.</summary>
     internal static string CopyAside(string path, string backup)
     {
         FileStream copy;
         try
         {
-            copy = new FileStream(backup, OwnerOnly(FileMode.CreateNew, FileShare.None));
+            copy = new FileStream(backup, FilePermissions.DatabaseFileOptions(backup, FileMode.CreateNew, FileShare.None));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -187,7 +188,7 @@ public static class DatabaseFileGuard
     {
         try
         {
-            using (new FileStream(path, OwnerOnly(FileMode.CreateNew, FileShare.ReadWrite)))
+            using (new FileStream(path, FilePermissions.DatabaseFileOptions(path, FileMode.CreateNew, FileShare.ReadWrite)))
             {
             }
             DiskFiles.SyncFolder(Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -202,12 +203,7 @@ public static class DatabaseFileGuard
         }
     }
 
-    /// <summary>Options for a file readable and writable by its owner only (mode 0600 on Unix).</summary>
-    public static FileStreamOptions OwnerOnly(FileMode mode, FileShare share, FileAccess access = FileAccess.ReadWrite)
-    {
-        var options = new FileStreamOptions { Mode = mode, Access = access, Share = share };
-        if (!OperatingSystem.IsWindows())
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        return options;
-    }
+    /// <summary>Options for a file readable and writable by its owner only (mode 0600 on Unix), wherever it is.</summary>
+    public static FileStreamOptions OwnerOnly(FileMode mode, FileShare share, FileAccess access = FileAccess.ReadWrite) =>
+        FilePermissions.OwnerOnlyOptions(mode, share, access);
 }

@@ -8,7 +8,7 @@ namespace MyMss.Storage;
 /// </summary>
 internal interface IFileOpener
 {
-    /// <summary>The file for reading and writing, created owner-only when <paramref name="create"/>; null when it does not exist and may not be created.</summary>
+    /// <summary>The file for reading and writing, created (owner-only, or for the group in a shared folder) when <paramref name="create"/>; null when it does not exist and may not be created.</summary>
     Stream? Open(string path, bool create);
 }
 
@@ -23,7 +23,7 @@ internal sealed partial class DiskFiles : IFileOpener
         if (!existed && !create)
             return null;
         FileStreamOptions options = create
-            ? DatabaseFileGuard.OwnerOnly(FileMode.OpenOrCreate, FileShare.ReadWrite)
+            ? FilePermissions.DatabaseFileOptions(path, FileMode.OpenOrCreate, FileShare.ReadWrite)
             : new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.ReadWrite, Share = FileShare.ReadWrite };
         options.BufferSize = 0;
         FileStream file;

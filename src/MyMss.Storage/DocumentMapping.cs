@@ -86,6 +86,7 @@ internal static class DocumentMapping
     {
         ["atUtc"] = e.AtUtc.UtcDateTime,
         ["user"] = e.User,
+        ["person"] = e.Person is null ? BsonValue.Null : new BsonValue(e.Person),
         ["host"] = e.Host,
         ["action"] = e.Action,
         ["profileCode"] = e.ProfileCode is int c ? new BsonValue(c) : BsonValue.Null,
@@ -108,7 +109,8 @@ internal static class DocumentMapping
             c["field"].AsString,
             c["before"].IsNull ? null : c["before"].AsString,
             c["after"].IsNull ? null : c["after"].AsString,
-            c["secret"].AsBoolean)).ToList());
+            c["secret"].AsBoolean)).ToList(),
+        d["person"].IsNull ? null : d["person"].AsString); // entries written before 0.2 have no person
 
     private static int? NullableInt(BsonValue v) => v.IsNull ? null : v.AsInt32;
 }

@@ -1,7 +1,7 @@
 namespace MyMss.Tui;
 
 /// <summary>
-/// Details of unexpected failures go to a file, never to the terminal. The file is created 0600;
+/// Details of unexpected failures go to a file, never to the terminal. The file is created 0600 (0660 beside a database shared with a group);
 /// messages never carry a password (none is ever passed to an exception).
 /// </summary>
 public static class ErrorLog
@@ -17,7 +17,7 @@ public static class ErrorLog
         string path = PathFor(databasePath);
         try
         {
-            using var stream = new FileStream(path, Storage.DatabaseFileGuard.OwnerOnly(FileMode.Append, FileShare.ReadWrite, FileAccess.Write));
+            using var stream = new FileStream(path, Storage.FilePermissions.DatabaseFileOptions(path, FileMode.Append, FileShare.ReadWrite, FileAccess.Write));
             using var writer = new StreamWriter(stream);
             writer.WriteLine($"{DateTime.UtcNow:O} {e}");
         }

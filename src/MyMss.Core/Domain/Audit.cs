@@ -1,17 +1,51 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace MyMss.Core.Domain;
 
 /// <summary>One field's change. A secret never has values: only that it changed.</summary>
 public sealed record FieldChange(string Field, string? Before, string? After, bool Secret = false);
 
-/// <summary>One recorded change: when (UTC), who (OS user, host), what, on which profile, field by field.</summary>
-public sealed record AuditEntry(DateTimeOffset AtUtc, string User, string Host, string Action, int? ProfileCode, IReadOnlyList<FieldChange> Changes);
+/// <summary>
+/// One recorded change: when (UTC), who (OS user, host, and the person behind that user when it is another), what, on
+/// which profile, field by field.
+/// </summary>
+public sealed record AuditEntry(DateTimeOffset AtUtc, string User, string Host, string Action, int? ProfileCode, IReadOnlyList<FieldChange> Changes,
+    string? Person = null);
 
-/// <summary>Who is making changes: recorded in every audit entry.</summary>
-public sealed record Actor(string User, string Host)
+/// <summary>
+/// Who is making changes: recorded in every audit entry. <see cref="User"/> is the account the change is made with (the
+/// effective user: root under sudo); <see cref="Person"/> the technician behind it when that is someone else — the user
+/// who ran sudo, or the name they logged in with before su — and null when they are the same.
+/// </summary>
+public sealed record Actor(string User, string Host, string? Person = null)
 {
-    public static Actor Current => new(Environment.UserName, Environment.MachineName);
+    public static Actor Current => Of(Environment.UserName, Environment.MachineName, Environment.GetEnvironmentVariable("SUDO_USER"), LoginName());
+
+    /// <summary>The person is the sudo user if there is one, otherwise the login name; neither is recorded when it is the user itself.</summary>
+    public static Actor Of(string user, string host, string? sudoUser, string? loginName)
+    {
+        string? person = !string.IsNullOrWhiteSpace(sudoUser) ? sudoUser.Trim() : loginName?.Trim();
+        return new Actor(user, host, string.IsNullOrEmpty(person) || person == user ? null : person);
+    }
+
+    /// <summary>The name of the user logged in on this session (getlogin(3)), kept across su and sudo; null without a login session.</summary>
+    private static string? LoginName()
+    {
+        if (OperatingSystem.IsWindows())
+            return null;
+        try
+        {
+            return Marshal.PtrToStringUTF8(getlogin());
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    [DllImport("libc")]
+    private static extern IntPtr getlogin();
 }
 
 public static class AuditActions

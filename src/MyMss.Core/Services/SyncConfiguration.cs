@@ -43,7 +43,7 @@ public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, 
     private void Record(IStoreSession s, string action, int? code, IReadOnlyList<FieldChange> changes)
     {
         if (changes.Count > 0)
-            s.AppendAudit(new AuditEntry(_clock.GetUtcNow(), _actor.User, _actor.Host, action, code, changes));
+            s.AppendAudit(new AuditEntry(_clock.GetUtcNow(), _actor.User, _actor.Host, action, code, changes, _actor.Person));
     }
 
     private void PutSettings(IStoreSession s, SyncSettings before, SyncSettings after)

@@ -11,11 +11,14 @@ public static class AuditText
         foreach (AuditEntry e in entries)
         {
             string code = e.ProfileCode is int c ? " " + c.ToString(CultureInfo.InvariantCulture) : "";
-            yield return $"{e.AtUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)}  {e.User}@{e.Host}  {(TextOf.Audit(e.Action) is TextKey action ? s[action] : e.Action)}{code}";
+            yield return $"{e.AtUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)}  {Who(e)}  {(TextOf.Audit(e.Action) is TextKey action ? s[action] : e.Action)}{code}";
             foreach (FieldChange change in e.Changes)
                 yield return "    " + Change(s, change);
         }
     }
+
+    /// <summary>"root@srv1 (ana)": the account and host, and the person behind the account when it is someone else (sudo, su).</summary>
+    public static string Who(AuditEntry e) => $"{e.User}@{e.Host}" + (e.Person is null ? "" : $" ({e.Person})");
 
     /// <summary>"Porta: 9001 → 9002"; a password only ever reads "alterada".</summary>
     public static string Change(Strings s, FieldChange c)
