@@ -3,22 +3,24 @@ using MyMss.Core.Services;
 using MyMss.Storage;
 using MyMss.Tui.Cli;
 using MyMss.Tui.Configuration;
+using MyMss.Tui.Hosting;
+using MyMss.Tui.Screens;
 
 namespace MyMss.Tui;
 
-/// <summary>The composition root: configuration → store → service, and the choice between screen and command line.</summary>
+/// <summary>
+/// The composition root: configuration → store → service, once per run, and the screen when no command is given.
+/// The only type that knows both front ends: the command line and the screen know <see cref="Hosting"/>, not each other.
+/// </summary>
 public sealed class AppHost : IAppHost
 {
-    private readonly Dictionary<(string?, string?), (AppConfig, SyncConfiguration)> _composed = [];
-
-    public (AppConfig Config, SyncConfiguration Service) Compose(string? db, string? lang)
+    public Composition Compose(string? db, string? lang)
     {
-        if (_composed.TryGetValue((db, lang), out var done))
-            return done;
         AppConfig config = AppConfigLoader.Load(db, lang);
+        // The store touches nothing until it is first read: a bad database is reported by the command that reads it.
         var service = new SyncConfiguration(new LiteDbSyncStore(config.DatabasePath), new Pbkdf2PasswordHasher(), config.SyncOptions);
-        return _composed[(db, lang)] = (config, service);
+        return new Composition(config, service);
     }
 
-    public int RunScreen(string? db, string? lang, ScreenOptions options) => Screens.ScreenLauncher.Run(this, db, lang, options);
+    public int RunScreen(Composition composed, ScreenOptions options) => ScreenLauncher.Run(composed, options);
 }

@@ -1,11 +1,12 @@
 using MyMss.Storage;
 using MyMss.Tui;
 using MyMss.Tui.Cli;
+using MyMss.Tui.Hosting;
 
 FilePermissions.RestrictNewFilesToOwner();
 try
 {
-    return new CliApp(new AppHost(), Console.Out, Console.Error, Console.In).Run(args);
+    return new CliApp(new AppHost(), Console.Out, Console.Error, Console.In, canPrompt: !Console.IsInputRedirected).Run(args);
 }
 catch (Exception e)
 {

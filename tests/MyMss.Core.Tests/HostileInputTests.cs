@@ -2,13 +2,14 @@ using System.Globalization;
 using CsCheck;
 using MyMss.Core.Domain;
 using MyMss.Core.Rules;
+using MyMss.Testing;
 
 namespace MyMss.Core.Tests;
 
 /// <summary>Whatever a technician (or a script, or a cat on the keyboard) types, the rules answer "accepted" or give clear errors: never an exception.</summary>
 public sealed class HostileInputTests
 {
-    private static readonly SyncOptions Options = new(9000, 24, SyncOptions.DefaultTables);
+    private static readonly SyncOptions Options = TestProfiles.Options;
 
     /// <summary>Control characters, right-to-left text, emoji, other scripts' digits, 100,000 characters, huge and negative numbers.</summary>
     public static readonly Gen<string> Hostile = Gen.OneOf(

@@ -1,18 +1,15 @@
 using MyMss.Core.Domain;
 using MyMss.Core.Rules;
+using MyMss.Testing;
 
 namespace MyMss.Core.Tests;
 
 public sealed class ProfileRulesTests
 {
-    private static readonly SyncOptions Options = new(9000, 24, SyncOptions.DefaultTables);
+    private static readonly SyncOptions Options = TestProfiles.Options;
 
-    private static ProfileInput Valid => new()
-    {
-        Code = "1", Description = "Rede interna", Host = "127.0.0.1", Port = "9001",
-        Password = "s3cret", PasswordConfirmation = "s3cret",
-        Tables = TransferFilter.AllOff(SyncOptions.DefaultTables).Tables,
-    };
+    /// <summary>Profile 1 on port 9001: each test changes the one field it is about.</summary>
+    private static ProfileInput Valid => TestProfiles.Input(1);
 
     private static IReadOnlyList<FieldError> Errors(ProfileInput input, bool creating = true) =>
         ProfileRules.Validate(input, Options, creating).Errors;
@@ -45,7 +42,7 @@ public sealed class ProfileRulesTests
         Assert.Equal(10, p.TimeoutSeconds);
         Assert.Equal(3, p.Retries);
         Assert.Equal(4, p.Compression);
-        Assert.Equal("s3cret", password);
+        Assert.Equal(TestProfiles.Password, password);
         Assert.Same(PasswordHash.None, p.Password);
         Assert.Null(p.ExternalHost);
     }

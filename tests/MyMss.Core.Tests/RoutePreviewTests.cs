@@ -1,11 +1,12 @@
 using MyMss.Core.Domain;
 using MyMss.Core.Services;
+using MyMss.Testing;
 
 namespace MyMss.Core.Tests;
 
 public sealed class RoutePreviewTests
 {
-    private static readonly SyncOptions Options = new(9000, 24, SyncOptions.DefaultTables);
+    private static readonly SyncOptions Options = TestProfiles.Options;
 
     private static SyncProfile P(int code, string host, int port, InternetAccess access = InternetAccess.None, string? extHost = null, int? extPort = null) => new(
         code, $"P{code}", host, port, 10, 3, 4, false, access, extHost, extPort, TransferFilter.AllOff(SyncOptions.DefaultTables), PasswordHash.None);

@@ -2,13 +2,14 @@ using MyMss.Core.Domain;
 using MyMss.Core.Network;
 using MyMss.Core.Rules;
 using MyMss.Core.Services;
+using MyMss.Testing;
 
 namespace MyMss.Core.Tests;
 
 /// <summary>One vocabulary for enumerated values; the connection fields validated alone; the filter laid over the catalogue.</summary>
 public sealed class VocabularyAndConnectionTests
 {
-    private static readonly SyncOptions Options = new(9000, 24, SyncOptions.DefaultTables);
+    private static readonly SyncOptions Options = TestProfiles.Options;
 
     [Fact]
     public void Every_value_has_one_word_that_reads_back_and_old_spellings_are_read_only_when_asked()

@@ -3,6 +3,7 @@ using CsCheck;
 using MyMss.Core.Domain;
 using MyMss.Core.Security;
 using MyMss.Core.Services;
+using MyMss.Testing;
 
 namespace MyMss.Storage.Tests;
 
@@ -26,12 +27,11 @@ public sealed class HostileImportTests : IDisposable
 
     private string ValidExport()
     {
-        var service = new SyncConfiguration(new LiteDbSyncStore(_db.Path), new Pbkdf2PasswordHasher(), new SyncOptions(9000, 24, SyncOptions.DefaultTables));
+        var service = new SyncConfiguration(new LiteDbSyncStore(_db.Path), new Pbkdf2PasswordHasher(), TestProfiles.Options);
         for (int code = 1; code <= 2; code++)
-            Assert.True(service.CreateProfile(service.NewProfileInput(service.Load().Profiles.Select(p => p.Code)) with
+            Assert.True(service.CreateProfile(TestProfiles.Input(code, "pw") with
             {
-                Description = $"P{code}", Host = "h.pt", Port = (9000 + code).ToString(), Password = "pw",
-                InternetAccess = InternetAccess.Vpn, ExternalHost = "vpn.pt", FilterEnabled = true, Tables = [new TableTransfer("Rotas", true, false)],
+                Description = $"P{code}", Host = "h.pt", InternetAccess = InternetAccess.Vpn, ExternalHost = "vpn.pt", FilterEnabled = true, Tables = [new TableTransfer("Rotas", true, false)],
             }).IsOk);
         return ExportFile.Export(service.Load(), DateTimeOffset.UtcNow);
     }
@@ -62,7 +62,7 @@ public sealed class HostileImportTests : IDisposable
     public void A_valid_export_with_any_value_replaced_is_judged_without_an_exception()
     {
         string valid = ValidExport();
-        var service = new SyncConfiguration(new LiteDbSyncStore(_db.Path), new Pbkdf2PasswordHasher(), new SyncOptions(9000, 24, SyncOptions.DefaultTables));
+        var service = new SyncConfiguration(new LiteDbSyncStore(_db.Path), new Pbkdf2PasswordHasher(), TestProfiles.Options);
         int slotCount = Slots(JsonNode.Parse(valid)!).Count;
         Gen.Select(Gen.Int[0, slotCount - 1].Array[1, 3], AnyValue.Array[3]).Sample((where, values) =>
         {

@@ -3,6 +3,7 @@ using MyMss.Core.Domain;
 using MyMss.Core.Rules;
 using MyMss.Core.Security;
 using MyMss.Core.Services;
+using MyMss.Testing;
 
 namespace MyMss.Storage.Tests;
 
@@ -13,7 +14,6 @@ public sealed class ImportExportTests : IDisposable
     private readonly TempDatabase _source = new();
     private readonly TempDatabase _target = new();
     private readonly Pbkdf2PasswordHasher _hasher = new();
-    private static readonly SyncOptions Options = new(9000, 24, SyncOptions.DefaultTables);
 
     public void Dispose()
     {
@@ -21,13 +21,13 @@ public sealed class ImportExportTests : IDisposable
         _target.Dispose();
     }
 
-    private SyncConfiguration Service(TempDatabase db) => new(new LiteDbSyncStore(db.Path), _hasher, Options);
+    private SyncConfiguration Service(TempDatabase db) => new(new LiteDbSyncStore(db.Path), _hasher, TestProfiles.Options);
 
-    private static ProfileInput Input(SyncConfiguration s, int code) => s.NewProfileInput([]) with
+    /// <summary>Profile CODE reached through a VPN, sending and receiving Rotas only: every part of a profile is exported.</summary>
+    private static ProfileInput Input(int code) => TestProfiles.Input(code, Secret) with
     {
-        Code = code.ToString(), Description = $"Perfil {code}", Host = "sync.example.pt", Port = (9000 + code).ToString(),
-        InternetAccess = InternetAccess.Vpn, ExternalHost = "vpn.example.pt", FilterEnabled = true,
-        Tables = [new TableTransfer("Rotas", true, true)], Password = Secret, PasswordConfirmation = Secret,
+        Host = "sync.example.pt", InternetAccess = InternetAccess.Vpn, ExternalHost = "vpn.example.pt", FilterEnabled = true,
+        Tables = [new TableTransfer("Rotas", true, true)],
     };
 
     private string ExportOf(SyncConfiguration s) => ExportFile.Export(s.Load(), DateTimeOffset.UtcNow);
@@ -35,8 +35,8 @@ public sealed class ImportExportTests : IDisposable
     private SyncConfiguration Seeded()
     {
         SyncConfiguration s = Service(_source);
-        Assert.True(s.CreateProfile(Input(s, 1)).IsOk);
-        Assert.True(s.CreateProfile(Input(s, 2)).IsOk);
+        Assert.True(s.CreateProfile(Input(1)).IsOk);
+        Assert.True(s.CreateProfile(Input(2)).IsOk);
         Assert.True(s.SaveSettings(new SettingsInput("6", 2, 1)).IsOk);
         return s;
     }
@@ -56,7 +56,7 @@ public sealed class ImportExportTests : IDisposable
     public void An_export_of_format_1_with_the_old_spellings_still_imports(InternetAccess access, string oldSpelling)
     {
         SyncConfiguration source = Service(_source);
-        Assert.True(source.CreateProfile(Input(source, 1) with { InternetAccess = access }).IsOk);
+        Assert.True(source.CreateProfile(Input(1) with { InternetAccess = access }).IsOk);
         string word = Vocabulary.InternetAccess.Of(access);
         string today = ExportOf(source);
         Assert.Contains($"\"internetAccess\": \"{word}\"", today);
@@ -115,7 +115,7 @@ public sealed class ImportExportTests : IDisposable
         third["code"] = 3;
         profiles.Add(third);
         SyncConfiguration target = Service(_target);
-        Assert.True(target.CreateProfile(Input(target, 9)).IsOk);
+        Assert.True(target.CreateProfile(Input(9)).IsOk);
         int auditBefore = target.Audit(100).Count;
 
         var plan = target.Import(Read(doc.ToJsonString()), dryRun: true);

@@ -3,6 +3,7 @@ using MyMss.Core.Domain;
 using MyMss.Core.Rules;
 using MyMss.Core.Security;
 using MyMss.Core.Services;
+using MyMss.Testing;
 
 namespace MyMss.Storage.Tests;
 
@@ -15,17 +16,11 @@ public sealed class SyncConfigurationTests : IDisposable
     private readonly SyncConfiguration _service;
 
     public SyncConfigurationTests() =>
-        _service = new SyncConfiguration(new LiteDbSyncStore(_db.Path), _hasher, new SyncOptions(9000, 24, SyncOptions.DefaultTables),
-            new Actor("tecnico", "servidor-01"));
+        _service = new SyncConfiguration(new LiteDbSyncStore(_db.Path), _hasher, TestProfiles.Options, new Actor("tecnico", "servidor-01"));
 
     public void Dispose() => _db.Dispose();
 
-    private ProfileInput Input(int code, string password = Secret) =>
-        _service.NewProfileInput([]) with
-        {
-            Code = code.ToString(), Description = $"Perfil {code}", Host = "127.0.0.1", Port = (9000 + code).ToString(),
-            Password = password, PasswordConfirmation = password,
-        };
+    private static ProfileInput Input(int code, string password = Secret) => TestProfiles.Input(code, password);
 
     private SyncProfile Create(int code) => _service.CreateProfile(Input(code)).Value!.Profile;
 

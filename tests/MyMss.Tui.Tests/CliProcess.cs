@@ -2,12 +2,17 @@ using System.Diagnostics;
 
 namespace MyMss.Tui.Tests;
 
+/// <summary>What one run of `mymss` printed and its exit code, from a process (<see cref="CliProcess"/>) or from this one (<see cref="CliRunner"/>).</summary>
 public sealed record CliResult(int ExitCode, string Out, string Err)
 {
     public string All => Out + Err;
 }
 
-/// <summary>Runs the real `mymss` program (the built mymss.dll beside the tests) as a separate process.</summary>
+/// <summary>
+/// Runs the real `mymss` program (the built mymss.dll beside the tests) as a separate process, without the MYMSS_
+/// variables of the test's environment. For what only a process shows: the exit status as a shell sees it, environment
+/// variables, a real redirected stdin, concurrent or killed processes, the screen; everything else runs in <see cref="CliRunner"/>.
+/// </summary>
 public static class CliProcess
 {
     public static string AppDll => Path.Combine(AppContext.BaseDirectory, "mymss.dll");

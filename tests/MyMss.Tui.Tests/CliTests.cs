@@ -1,8 +1,13 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using MyMss.Testing;
 
 namespace MyMss.Tui.Tests;
 
+/// <summary>
+/// The command line as a script uses it, run in this process (<see cref="CliRunner"/>); what needs a real process
+/// is in <see cref="CliProcessTests"/>.
+/// </summary>
 public sealed class CliTests : IDisposable
 {
     private const string Secret = "Very-secret-7c2d";
@@ -11,17 +16,27 @@ public sealed class CliTests : IDisposable
 
     public void Dispose() => _tmp.Dispose();
 
-    private CliResult Cli(params string[] args) => CliProcess.Run(Db, null, args);
+    private CliResult Cli(params string[] args) => CliRunner.Run(Db, null, args);
 
-    private CliResult Add(int code, params string[] extra) => CliProcess.Run(Db, Secret + "\n",
-        ["profiles", "add", "--code", code.ToString(), "--description", $"Perfil {code}", "--host", "127.0.0.1",
-         "--port", (9000 + code).ToString(), "--password-stdin", .. extra]);
+    private CliResult CliWithStdin(string stdin, params string[] args) => CliRunner.Run(Db, stdin, args);
+
+    /// <summary>`profiles add` of <see cref="TestProfiles"/>' profile CODE, password from stdin.</summary>
+    private CliResult Add(int code, params string[] extra) => CliWithStdin(Secret + "\n", TestProfiles.AddArgs(code, extra));
 
     private static void NoSecret(CliResult r)
     {
         Assert.DoesNotContain(Secret, r.All);
         Assert.DoesNotContain("salt", r.All, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("hash", r.All, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void The_internet_access_given_to_add_is_shown_back_in_the_same_word()
+    {
+        Assert.Equal(0, Add(4, "--internet", "mobile", "--external-host", "sync.example.pt").ExitCode);
+        CliResult show = Cli("profiles", "show", "4", "--json");
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains("\"internetAccess\": \"mobile\"", show.Out);
     }
 
     [Fact]
@@ -85,10 +100,10 @@ public sealed class CliTests : IDisposable
     [InlineData("--internet", "vpn", "Endereço externo (--external-host)", "obrigatório")]
     public void Each_refused_input_exits_1_naming_the_field(string option, string value, string field, string detail)
     {
-        string[] args = ["profiles", "add", "--code", "1", "--description", "D", "--host", "h.pt", "--port", "9001", "--password-stdin"];
+        string[] args = TestProfiles.AddArgs(1);
         int at = Array.IndexOf(args, option);
         args = at >= 0 ? args.Select((a, i) => i == at + 1 ? value : a).ToArray() : [.. args, option, value];
-        CliResult r = CliProcess.Run(Db, Secret + "\n", args);
+        CliResult r = CliWithStdin(Secret + "\n", args);
         Assert.Equal(1, r.ExitCode);
         Assert.Contains(field, r.Err);
         Assert.Contains(detail, r.Err);
@@ -99,7 +114,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Several_problems_are_all_reported_in_one_run_in_English_and_JSON()
     {
-        CliResult r = CliProcess.Run(Db, "\n", "--lang", "en", "profiles", "add", "--code", "0", "--description", " ", "--host", "-x",
+        CliResult r = CliWithStdin("\n", "--lang", "en", "profiles", "add", "--code", "0", "--description", " ", "--host", "-x",
             "--port", "9000", "--password-stdin", "--json");
         Assert.Equal(1, r.ExitCode);
         var fields = JsonDocument.Parse(r.Out).RootElement.GetProperty("errors").EnumerateArray()
@@ -112,9 +127,9 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Without_a_terminal_or_password_stdin_add_is_refused_on_the_password()
     {
-        CliResult r = CliProcess.Run(Db, "", "profiles", "add", "--code", "1", "--description", "D", "--host", "h.pt", "--port", "9001");
+        CliResult r = CliWithStdin("", "profiles", "add", "--code", "1", "--description", "D", "--host", "h.pt", "--port", "9001");
         Assert.Equal(1, r.ExitCode);
-        Assert.Contains("--password-stdin", r.Err);
+        Assert.Contains("Password (--password-stdin): sem terminal para pedir a password", r.Err);
     }
 
     [Fact]
@@ -170,14 +185,14 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, p.GetProperty("retries").GetInt32());
         Assert.Equal(9001, p.GetProperty("port").GetInt32());
 
-        CliResult pw = CliProcess.Run(Db, "new-" + Secret + "\n", "profiles", "edit", "1", "--password-stdin");
+        CliResult pw = CliWithStdin("new-" + Secret + "\n", "profiles", "edit", "1", "--password-stdin");
         Assert.Equal(0, pw.ExitCode);
         Assert.Contains("MISCommunicator", pw.Err);
         Assert.Equal(3, Cli("profiles", "edit", "42", "--description", "x").ExitCode);
     }
 
     [Fact]
-    public void Usage_errors_exit_2_and_help_and_version_exit_0()
+    public void Usage_errors_exit_2_and_help_exits_0()
     {
         Assert.Equal(2, Cli("profiles", "frobnicate").ExitCode);
         Assert.Equal(2, Cli("profiles", "add", "--code", "1").ExitCode);
@@ -186,9 +201,7 @@ public sealed class CliTests : IDisposable
         CliResult help = Cli("--help");
         Assert.Equal(0, help.ExitCode);
         Assert.Contains("profiles", help.Out);
-        CliResult version = CliProcess.RunRaw(null, null, "--version");
-        Assert.Equal(0, version.ExitCode);
-        Assert.Matches(@"^\d+\.\d+\.\d+", version.Out);
+        Assert.Contains("Use \"mymss --help\"", Cli("profiles", "frobnicate").Err);
     }
 
     [Fact]
@@ -197,55 +210,19 @@ public sealed class CliTests : IDisposable
         string notes = _tmp.File("notes.txt");
         File.WriteAllText(notes, "not a database\n");
         byte[] before = SHA256.HashData(File.ReadAllBytes(notes));
-        CliResult r = CliProcess.Run(notes, null, "profiles", "list");
+        CliResult r = CliRunner.Run(notes, null, "profiles", "list");
         Assert.Equal(4, r.ExitCode);
         Assert.Contains("não é uma base de dados myMSS", r.Err);
         Assert.Single(r.Err.Trim().Split('\n'));
         Assert.Equal(before, SHA256.HashData(File.ReadAllBytes(notes)));
-        Assert.Equal(4, CliProcess.Run(_tmp.Path, null, "profiles", "list").ExitCode); // a directory
-    }
-
-    [Theory]
-    [InlineData("MYMSS_Mss__Port", "abc", "Mss:Port")]
-    [InlineData("MYMSS_Mss__Port", "0", "Mss:Port")]
-    [InlineData("MYMSS_Sync__DefaultFrequencyHours", "1000", "Sync:DefaultFrequencyHours")]
-    [InlineData("MYMSS_Ui__Language", "fr", "Ui:Language")]
-    public void A_bad_configuration_value_exits_4_with_one_line_naming_the_key(string variable, string value, string key)
-    {
-        CliResult r = CliProcess.RunRaw(null, new Dictionary<string, string> { [variable] = value }, "--db", Db, "profiles", "list");
-        Assert.Equal(4, r.ExitCode);
-        Assert.Contains(key, r.Err);
-        Assert.Contains(variable, r.Err);
-        Assert.Single(r.Err.Trim().Split('\n'));
-    }
-
-    [Fact]
-    public void Environment_variables_choose_the_database_and_the_MSS_port()
-    {
-        var env = new Dictionary<string, string> { ["MYMSS_Database__Path"] = Db, ["MYMSS_Mss__Port"] = "9001" };
-        CliResult r = CliProcess.RunRaw(Secret + "\n", env, "profiles", "add", "--code", "1", "--description", "D", "--host", "h.pt", "--port", "9001", "--password-stdin");
-        Assert.Equal(1, r.ExitCode);
-        Assert.Contains("(9001)", r.Err);
-        Assert.Equal(0, CliProcess.RunRaw(Secret + "\n", env, "profiles", "add", "--code", "1", "--description", "D", "--host", "h.pt", "--port", "9000", "--password-stdin").ExitCode);
-        Assert.Equal(0, Cli("profiles", "show", "1").ExitCode);
-    }
-
-    [Fact]
-    public void Concurrent_processes_lose_no_write()
-    {
-        const int processes = 6;
-        var results = Enumerable.Range(1, processes).AsParallel().WithDegreeOfParallelism(processes).Select(i => Add(i)).ToList();
-        Assert.All(results, r => Assert.Equal(0, r.ExitCode));
-        var codes = JsonDocument.Parse(Cli("profiles", "list", "--json").Out).RootElement.EnumerateArray()
-            .Select(p => p.GetProperty("code").GetInt32());
-        Assert.Equal(Enumerable.Range(1, processes), codes);
+        Assert.Equal(4, CliRunner.Run(_tmp.Path, null, "profiles", "list").ExitCode); // a directory
     }
 
     [Fact]
     public void The_audit_lists_every_change_newest_first_with_passwords_only_as_changed()
     {
         Assert.Equal(0, Add(1).ExitCode);
-        Assert.Equal(0, CliProcess.Run(Db, "another-" + Secret + "\n", "profiles", "edit", "1", "--port", "9100", "--password-stdin").ExitCode);
+        Assert.Equal(0, CliWithStdin("another-" + Secret + "\n", "profiles", "edit", "1", "--port", "9100", "--password-stdin").ExitCode);
         Assert.Equal(0, Cli("settings", "set", "--frequency", "6").ExitCode);
 
         CliResult json = Cli("audit", "--json");
@@ -289,19 +266,19 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, Cli("export", file, "--force").ExitCode);
 
         string other = _tmp.File("other.db");
-        CliResult dry = CliProcess.Run(other, null, "import", file, "--dry-run");
+        CliResult dry = CliRunner.Run(other, null, "import", file, "--dry-run");
         Assert.Equal(0, dry.ExitCode);
         Assert.Contains("Simulação", dry.Out);
         Assert.Contains("+ criar perfil 2 · Perfil 2", dry.Out);
-        Assert.Contains("Ainda não há perfis", CliProcess.Run(other, null, "profiles", "list").Out);
+        Assert.Contains("Ainda não há perfis", CliRunner.Run(other, null, "profiles", "list").Out);
 
-        CliResult import = CliProcess.Run(other, null, "import", file);
+        CliResult import = CliRunner.Run(other, null, "import", file);
         Assert.Equal(0, import.ExitCode);
         NoSecret(import);
-        Assert.Equal(Cli("profiles", "list", "--json").Out, CliProcess.Run(other, null, "profiles", "list", "--json").Out);
-        Assert.Equal(Cli("settings", "show", "--json").Out, CliProcess.Run(other, null, "settings", "show", "--json").Out);
+        Assert.Equal(Cli("profiles", "list", "--json").Out, CliRunner.Run(other, null, "profiles", "list", "--json").Out);
+        Assert.Equal(Cli("settings", "show", "--json").Out, CliRunner.Run(other, null, "settings", "show", "--json").Out);
         // The restored password hash still verifies: editing without a new password keeps it, and the audit says import.
-        Assert.Contains("Importação", CliProcess.Run(other, null, "audit").Out);
+        Assert.Contains("Importação", CliRunner.Run(other, null, "audit").Out);
     }
 
     [Fact]
@@ -333,7 +310,7 @@ public sealed class CliTests : IDisposable
     {
         using var open = Loopback.Open(out int openPort);
         int closedPort = Loopback.Closed();
-        Assert.Equal(0, CliProcess.Run(Db, Secret + "\n", "profiles", "add", "--code", "1", "--description", "Local", "--host", "127.0.0.1",
+        Assert.Equal(0, CliWithStdin(Secret + "\n", "profiles", "add", "--code", "1", "--description", "Local", "--host", "127.0.0.1",
             "--port", openPort.ToString(), "--retries", "1", "--password-stdin").ExitCode);
 
         CliResult ok = Cli("profiles", "test", "1");
@@ -367,7 +344,7 @@ public sealed class CliTests : IDisposable
         Assert.Contains("Sem avisos.", good.Out);
         Assert.Contains("se falhar: 2 · Perfil 2 → VPN vpn.example.pt:9002", good.Out);
 
-        // The MSS port moved onto profile 1's port in the configuration.
+        // The MSS port moved onto profile 1's port in the configuration (an environment variable: a process of its own).
         CliResult moved = CliProcess.RunRaw(null, new Dictionary<string, string> { ["MYMSS_Mss__Port"] = "9001" }, "--db", Db, "check");
         Assert.Equal(1, moved.ExitCode);
         Assert.Contains("o perfil 1 usa a porta 9001, que é agora a porta do MSS", moved.Out);

@@ -4,6 +4,7 @@ using MyMss.Core.Network;
 using MyMss.Core.Rules;
 using MyMss.Core.Services;
 using MyMss.Storage;
+using MyMss.Tui.Configuration;
 using MyMss.Tui.Resources;
 
 namespace MyMss.Tui.Cli;
@@ -36,6 +37,18 @@ public static class JsonOutput
         w.WriteString("action", e.Action);
         ExportFile.NullableNumber(w, "profileCode", e.ProfileCode);
         Changes(w, e.Changes);
+        w.WriteEndObject();
+    }
+
+    /// <summary>What `import --json` prints: whether it was a dry run, and each change.</summary>
+    public static void Import(Utf8JsonWriter w, bool dryRun, IReadOnlyList<MyMss.Core.Services.ImportChange> changes)
+    {
+        w.WriteStartObject();
+        w.WriteBoolean("dryRun", dryRun);
+        w.WriteStartArray("changes");
+        foreach (MyMss.Core.Services.ImportChange c in changes)
+            ImportChange(w, c);
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 
@@ -82,6 +95,41 @@ public static class JsonOutput
         else
             w.WriteNull("connectMs");
         w.WriteNumber("attempts", r.Attempts);
+        w.WriteEndObject();
+    }
+
+    /// <summary>What `check --json` prints: configuration, database, routes inside and outside, warnings.</summary>
+    public static void Check(Utf8JsonWriter w, AppConfig config, string databasePath, SyncSnapshot snap, RoutePreview routes,
+        IReadOnlyList<RouteWarning> warnings, Strings strings)
+    {
+        w.WriteStartObject();
+        w.WriteStartObject("configuration");
+        w.WriteString("file", config.ConfigFile);
+        w.WriteNumber("mssPort", config.MssPort);
+        w.WriteString("language", config.Language);
+        w.WriteStartArray("tables");
+        foreach (string t in config.Tables)
+            w.WriteStringValue(t);
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteStartObject("database");
+        w.WriteString("path", databasePath);
+        w.WriteNumber("schemaVersion", LiteDbSyncStore.SchemaVersion);
+        w.WriteNumber("profiles", snap.Profiles.Count);
+        w.WriteEndObject();
+        w.WriteStartObject("routes");
+        Steps(w, "inside", routes.Inside);
+        Steps(w, "outside", routes.Outside);
+        w.WriteEndObject();
+        w.WriteStartArray("warnings");
+        foreach (RouteWarning warning in warnings)
+        {
+            w.WriteStartObject();
+            w.WriteString("code", warning.MessageKey);
+            w.WriteString("message", RouteText.Warning(strings, warning));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

@@ -11,9 +11,7 @@ public static class PasswordReader
         return line.TrimEnd('\r');
     }
 
-    public static bool CanPrompt => !Console.IsInputRedirected;
-
-    /// <summary>Reads a line from the terminal without echoing it.</summary>
+    /// <summary>Reads a line from the terminal without echoing it (only when standard input is one: <see cref="CliContext.CanPrompt"/>).</summary>
     public static string Prompt(string label, TextWriter prompt)
     {
         prompt.Write(label);

@@ -1,7 +1,7 @@
 using MyMss.Core.Ports;
 using MyMss.Core.Services;
-using MyMss.Tui.Cli;
 using MyMss.Tui.Configuration;
+using MyMss.Tui.Hosting;
 using MyMss.Tui.Output;
 using MyMss.Tui.Resources;
 using MyMss.Tui.Screens.Keys;
@@ -11,33 +11,16 @@ using Terminal.Gui.Time;
 
 namespace MyMss.Tui.Screens;
 
-/// <summary>Opens the screen. Configuration and database problems are reported as one line before the terminal is taken over.</summary>
+/// <summary>Opens the screen over a composed run. A database that cannot be read is reported as one line once the terminal is given back.</summary>
 public static class ScreenLauncher
 {
-    public static int Run(IAppHost host, string? db, string? lang, ScreenOptions options)
+    public static int Run(Composition composed, ScreenOptions options)
     {
         StartupProfile.Start("screen");
-        AppConfig config;
-        SyncConfiguration service;
-        Task<SyncOverview> reading;
-        Strings strings = new(lang ?? "pt");
-        try
-        {
-            (config, service) = host.Compose(db, lang);
-            strings = new Strings(config.Language);
-            // Terminal.Gui starts while the database is read (on another core: the first frame comes sooner).
-            reading = Task.Run(service.Overview);
-        }
-        catch (ConfigException e)
-        {
-            Console.Error.WriteLine("mymss: " + e.Message);
-            return ExitCodes.StorageOrConfig;
-        }
-        catch (StoreException e)
-        {
-            Console.Error.WriteLine("mymss: " + strings.Describe(e));
-            return ExitCodes.StorageOrConfig;
-        }
+        var (config, service) = composed;
+        Strings strings = new(config.Language);
+        // Terminal.Gui starts while the database is read (on another core: the first frame comes sooner).
+        Task<SyncOverview> reading = Task.Run(service.Overview);
 
         string? failure = null;
         using (IApplication app = CreateApplication(databasePath: config.DatabasePath))

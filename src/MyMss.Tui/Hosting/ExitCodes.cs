@@ -1,4 +1,4 @@
-namespace MyMss.Tui.Cli;
+namespace MyMss.Tui.Hosting;
 
 /// <summary>Exit codes of SPEC.md, "Command line".</summary>
 public static class ExitCodes

@@ -1,0 +1,16 @@
+using System.CommandLine;
+using MyMss.Tui.Resources;
+
+namespace MyMss.Tui.Cli;
+
+/// <summary>Options that several commands take.</summary>
+public static class CommonOptions
+{
+    /// <summary>--db, on every command: the database (overrides Database:Path).</summary>
+    public static Option<string?> Db(Strings s) => new("--db") { Description = s[TextKey.Cli_OptDb], HelpName = "PATH", Recursive = true };
+
+    /// <summary>--lang, on every command: pt or en (overrides Ui:Language).</summary>
+    public static Option<string?> Lang(Strings s) => new("--lang") { Description = s[TextKey.Cli_OptLang], HelpName = "pt|en", Recursive = true };
+
+    public static Option<bool> Json(Strings s) => new("--json") { Description = s[TextKey.Cli_OptJson] };
+}
