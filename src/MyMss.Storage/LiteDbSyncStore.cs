@@ -41,9 +41,19 @@ public sealed class LiteDbSyncStore : ISyncStore
     /// <summary>
     /// Whether the database file is there (or a log a crash left, which the next open applies). A file that may be there,
     /// in a folder this account cannot search, counts as there: opening it then says the account may not, instead of
-    /// reading an empty configuration.
+    /// reading an empty configuration. A path that can never hold a database (a path under a file) is refused here, as
+    /// reading it would be: <see cref="StoreException"/>.
     /// </summary>
-    public bool Exists => !DatabaseFileGuard.IsSurelyMissing(Path) || !DatabaseFileGuard.IsSurelyMissing(WriteAheadLog.PathOf(Path));
+    public bool Exists
+    {
+        get
+        {
+            if (!DatabaseFileGuard.IsSurelyMissing(Path) || !DatabaseFileGuard.IsSurelyMissing(WriteAheadLog.PathOf(Path)))
+                return true;
+            DatabaseFileGuard.InspectFolders(Path);
+            return false;
+        }
+    }
 
     /// <summary>
     /// Reads under the lock. A database that does not exist yet reads as an empty one, in memory: reading never creates
@@ -104,8 +114,6 @@ public sealed class LiteDbSyncStore : ISyncStore
 
     private T ReadEmpty<T>(Func<IStoreSession, T> work)
     {
-        DatabaseFileGuard.Inspect(Path); // a folder where the file should be is still refused...
-        DatabaseFileGuard.InspectFolders(Path); // ...and so is a path that could never be created
         using var memory = new MemoryStream();
         using var db = new LiteDatabase(memory, DocumentOnlyMapper.Instance);
         EnsureSchema(db, existed: false);

@@ -14,9 +14,9 @@ namespace MyMss.Tui;
 /// </summary>
 public sealed class AppHost : IAppHost
 {
-    public Composition Compose(string? db, string? lang)
+    public Composition Compose(string? db, string? lang, string? configFile)
     {
-        AppConfig config = AppConfigLoader.Load(db, lang);
+        AppConfig config = AppConfigLoader.Load(db, lang, configFile);
         // The store touches nothing until it is first read: a bad database is reported by the command that reads it.
         var service = new SyncConfiguration(new LiteDbSyncStore(config.DatabasePath), new Pbkdf2PasswordHasher(), config.SyncOptions);
         return new Composition(config, service);

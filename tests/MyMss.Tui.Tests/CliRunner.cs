@@ -27,7 +27,7 @@ public static class CliRunner
     {
         private readonly AppHost _host = new();
 
-        public Composition Compose(string? db, string? lang) => _host.Compose(db, lang);
+        public Composition Compose(string? db, string? lang, string? config) => _host.Compose(db, lang, config);
 
         public int RunScreen(Composition composed, ScreenOptions options) =>
             throw new InvalidOperationException("no command given: the screen is tested with ScreenHarness or TmuxSession");

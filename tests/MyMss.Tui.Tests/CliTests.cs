@@ -108,7 +108,7 @@ public sealed class CliTests : IDisposable
         Assert.Contains(field, r.Err);
         Assert.Contains(detail, r.Err);
         NoSecret(r);
-        Assert.Contains("Ainda não há perfis", Cli("profiles", "list").Out);
+        Assert.Contains("ainda não há base de dados", Cli("profiles", "list").Err); // a refused change creates nothing
     }
 
     [Fact]
@@ -270,7 +270,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, dry.ExitCode);
         Assert.Contains("Simulação", dry.Out);
         Assert.Contains("+ criar perfil 2 · Perfil 2", dry.Out);
-        Assert.Contains("Ainda não há perfis", CliRunner.Run(other, null, "profiles", "list").Out);
+        Assert.Contains("ainda não há base de dados", CliRunner.Run(other, null, "profiles", "list").Err); // a dry run creates nothing
 
         CliResult import = CliRunner.Run(other, null, "import", file);
         Assert.Equal(0, import.ExitCode);

@@ -10,7 +10,10 @@ public interface ISyncStore
 {
     /// <summary>Where the data is (a full path), as the user should be told.</summary>
     string Path { get; }
-    /// <summary>Whether there is a database yet: reading a missing one reads it empty and creates nothing; the first write creates it.</summary>
+    /// <summary>
+    /// Whether there is a database yet: reading a missing one reads it empty and creates nothing; the first write creates
+    /// it. A path that can never hold one (under a file) throws <see cref="StoreException"/>, as reading it would.
+    /// </summary>
     bool Exists { get; }
     T Read<T>(Func<IStoreSession, T> work);
     T Write<T>(Func<IStoreSession, T> work);

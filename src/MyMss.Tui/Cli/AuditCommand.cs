@@ -25,6 +25,8 @@ public static class AuditCommand
             ctx.Fail(ctx.Strings.Format(TextKey.Cli_BadOption, "--limit", limit, "N >= 1"));
             return ExitCodes.Usage;
         }
+        if (ctx.NoDatabase(composed) && !json)
+            return ExitCodes.Ok;
         IReadOnlyList<AuditEntry> entries = composed.Service.Audit(limit);
         if (json)
         {

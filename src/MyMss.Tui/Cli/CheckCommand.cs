@@ -23,20 +23,23 @@ public static class CheckCommand
         Strings s = ctx.Strings;
         var (snap, routes, warnings) = service.Check();
         string database = Path.GetFullPath(config.DatabasePath);
+        bool exists = service.DatabaseExists;
         if (json)
         {
-            ctx.Out.WriteLine(JsonOutput.Write(w => JsonOutput.Check(w, config, database, snap, routes, warnings, s)));
+            ctx.Out.WriteLine(JsonOutput.Write(w => JsonOutput.Check(w, config, database, exists, snap, routes, warnings, s)));
         }
         else
         {
             TextOutput.Aligned(ctx.Out, [
                 (s[TextKey.Check_Configuration], s.Format(TextKey.Check_ConfigurationOk, config.ConfigFile, config.MssPort, s.Count(Counted.Tables, config.Tables.Count), config.Language)),
-                (s[TextKey.Check_Database], s.Format(TextKey.Check_DatabaseOk, database, LiteDbSyncStore.SchemaVersion, s.Count(Counted.Profiles, snap.Profiles.Count), snap.Settings.FrequencyHours)),
+                (s[TextKey.Check_Database], exists
+                    ? s.Format(TextKey.Check_DatabaseOk, database, LiteDbSyncStore.SchemaVersion, s.Count(Counted.Profiles, snap.Profiles.Count), snap.Settings.FrequencyHours)
+                    : s.Format(TextKey.Check_DatabaseMissing, database)),
             ]);
             ctx.Out.WriteLine();
             foreach (string line in RouteText.Lines(s, routes, warnings))
                 ctx.Out.WriteLine(line);
         }
-        return warnings.Count == 0 ? ExitCodes.Ok : ExitCodes.Refused;
+        return warnings.Count == 0 && exists ? ExitCodes.Ok : ExitCodes.Refused;
     }
 }

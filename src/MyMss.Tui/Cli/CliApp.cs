@@ -35,10 +35,10 @@ public sealed class CliApp(IAppHost host, TextWriter output, TextWriter error, T
     /// </summary>
     private CliContext Compose(string[] args)
     {
-        var (db, lang) = GlobalOptions(args);
+        var (db, lang, config) = GlobalOptions(args);
         try
         {
-            Composition composed = host.Compose(db, lang);
+            Composition composed = host.Compose(db, lang, config);
             return new CliContext(new Strings(composed.Config.Language), output, error, input, canPrompt, composed, null);
         }
         catch (ConfigException e)
@@ -47,13 +47,13 @@ public sealed class CliApp(IAppHost host, TextWriter output, TextWriter error, T
         }
     }
 
-    /// <summary>--db and --lang wherever they are on the line; everything else is for the real parse.</summary>
-    private static (string? Db, string? Lang) GlobalOptions(string[] args)
+    /// <summary>--db, --lang and --config wherever they are on the line; everything else is for the real parse.</summary>
+    private static (string? Db, string? Lang, string? Config) GlobalOptions(string[] args)
     {
         var neutral = new Strings("pt");
-        Option<string?> db = CommonOptions.Db(neutral), lang = CommonOptions.Lang(neutral);
-        ParseResult probe = new RootCommand { db, lang }.Parse(args);
-        return (probe.GetValue(db), probe.GetValue(lang));
+        Option<string?> db = CommonOptions.Db(neutral), lang = CommonOptions.Lang(neutral), config = CommonOptions.Config(neutral);
+        ParseResult probe = new RootCommand { db, lang, config }.Parse(args);
+        return (probe.GetValue(db), probe.GetValue(lang), probe.GetValue(config));
     }
 
     private RootCommand Build(CliContext ctx)
@@ -61,7 +61,7 @@ public sealed class CliApp(IAppHost host, TextWriter output, TextWriter error, T
         Strings s = ctx.Strings;
         var noColor = new Option<bool>("--no-color") { Description = s[TextKey.Cli_OptNoColor] };
         var ascii = new Option<bool>("--ascii") { Description = s[TextKey.Cli_OptAscii] };
-        var root = new RootCommand(s[TextKey.Cli_Description]) { CommonOptions.Db(s), CommonOptions.Lang(s), noColor, ascii };
+        var root = new RootCommand(s[TextKey.Cli_Description]) { CommonOptions.Db(s), CommonOptions.Lang(s), CommonOptions.Config(s), noColor, ascii };
         // No command: the screen.
         root.SetAction(p => ctx.Run(composed => host.RunScreen(composed, new ScreenOptions(p.GetValue(noColor), p.GetValue(ascii)))));
         root.Add(SettingsCommand.Create(ctx));

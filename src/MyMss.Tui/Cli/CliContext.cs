@@ -35,6 +35,18 @@ public sealed record CliContext(
         }
     }
 
+    /// <summary>
+    /// A command that only reads, on a database that does not exist yet: says so in one line naming the path (reading
+    /// created nothing) and returns true; the command then gives its empty result with --json, and nothing more in text.
+    /// </summary>
+    public bool NoDatabase(Composition composed)
+    {
+        if (composed.Service.DatabaseExists)
+            return false;
+        Fail(Strings.Format(TextKey.Cli_NoDatabase, composed.Service.DatabasePath));
+        return true;
+    }
+
     /// <summary>One line on standard error: "mymss: …".</summary>
     public void Fail(string message) => Error.WriteLine("mymss: " + message);
 

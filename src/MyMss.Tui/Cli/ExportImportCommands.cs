@@ -17,7 +17,8 @@ public static class ExportImportCommands
         Argument<string> file = FileArgument(s);
         var force = new Option<bool>("--force") { Description = s[TextKey.Cli_OptForce] };
         var export = new Command("export", s[TextKey.Cli_Export]) { file, force };
-        export.SetAction(p => ctx.Run(c => Export(ctx, c.Service, p.GetValue(file)!, p.GetValue(force))));
+        // Nothing to export from a database that does not exist: said in one line, exit 3, no file written.
+        export.SetAction(p => ctx.Run(c => ctx.NoDatabase(c) ? ExitCodes.NotFoundOrConflict : Export(ctx, c.Service, p.GetValue(file)!, p.GetValue(force))));
         return export;
     }
 

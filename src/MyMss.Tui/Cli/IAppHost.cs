@@ -7,7 +7,7 @@ namespace MyMss.Tui.Cli;
 public interface IAppHost
 {
     /// <summary>Loads the configuration (throws <see cref="ConfigException"/>) and composes the service over the database it names.</summary>
-    Composition Compose(string? db, string? lang);
+    Composition Compose(string? db, string? lang, string? config);
 
     /// <summary>Opens the screen over the run's composition (no command given).</summary>
     int RunScreen(Composition composed, ScreenOptions options);

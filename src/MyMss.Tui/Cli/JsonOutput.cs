@@ -33,6 +33,10 @@ public static class JsonOutput
         w.WriteStartObject();
         w.WriteString("atUtc", e.AtUtc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
         w.WriteString("user", e.User);
+        if (e.Person is null)
+            w.WriteNull("person");
+        else
+            w.WriteString("person", e.Person);
         w.WriteString("host", e.Host);
         w.WriteString("action", e.Action);
         ExportFile.NullableNumber(w, "profileCode", e.ProfileCode);
@@ -99,7 +103,7 @@ public static class JsonOutput
     }
 
     /// <summary>What `check --json` prints: configuration, database, routes inside and outside, warnings.</summary>
-    public static void Check(Utf8JsonWriter w, AppConfig config, string databasePath, SyncSnapshot snap, RoutePreview routes,
+    public static void Check(Utf8JsonWriter w, AppConfig config, string databasePath, bool databaseExists, SyncSnapshot snap, RoutePreview routes,
         IReadOnlyList<RouteWarning> warnings, Strings strings)
     {
         w.WriteStartObject();
@@ -114,6 +118,7 @@ public static class JsonOutput
         w.WriteEndObject();
         w.WriteStartObject("database");
         w.WriteString("path", databasePath);
+        w.WriteBoolean("exists", databaseExists);
         w.WriteNumber("schemaVersion", LiteDbSyncStore.SchemaVersion);
         w.WriteNumber("profiles", snap.Profiles.Count);
         w.WriteEndObject();

@@ -33,7 +33,7 @@ public sealed class ProfilesCommand
     private Command Build()
     {
         var list = new Command("list", _s[TextKey.Cli_ProfilesList]) { _json };
-        list.SetAction(p => _ctx.Run(c => List(c.Service, p.GetValue(_json))));
+        list.SetAction(p => _ctx.Run(c => _ctx.NoDatabase(c) && !p.GetValue(_json) ? ExitCodes.Ok : List(c.Service, p.GetValue(_json))));
         var show = new Command("show", _s[TextKey.Cli_ProfilesShow]) { _code, _json };
         show.SetAction(p => _ctx.Run(c => WithProfile(p, c.Service, profile => Show(profile, p.GetValue(_json)))));
         var add = new Command("add", _s[TextKey.Cli_ProfilesAdd]);
@@ -75,13 +75,22 @@ public sealed class ProfilesCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>Runs <paramref name="command"/> on the profile CODE names, read alone; a code that does not exist is exit 3.</summary>
+    /// <summary>
+    /// Runs <paramref name="command"/> on the profile CODE names, read alone; a code that does not exist is exit 3, and so
+    /// is any code when there is no database yet (said in one line naming it; --json still gives the not-found document).
+    /// </summary>
     private int WithProfile(ParseResult parsed, SyncConfiguration service, Func<SyncProfile, int> command)
     {
         int code = parsed.GetValue(_code);
-        return service.Profile(code) is SyncProfile profile
-            ? command(profile)
-            : _ctx.Refused(parsed, OutcomeStatus.NotFound, [new FieldError(Fields.Code, MessageKeys.ProfileNotFound, code)], parsed.GetValue(_json));
+        if (service.Profile(code) is SyncProfile profile)
+            return command(profile);
+        FieldError notFound = new(Fields.Code, MessageKeys.ProfileNotFound, code);
+        if (service.DatabaseExists)
+            return _ctx.Refused(parsed, OutcomeStatus.NotFound, [notFound], parsed.GetValue(_json));
+        if (parsed.GetValue(_json))
+            _ctx.Out.WriteLine(JsonOutput.Write(w => JsonOutput.Errors(w, "notfound", [notFound], _s)));
+        _ctx.Fail(_s.Format(TextKey.Cli_NoDatabase, service.DatabasePath));
+        return ExitCodes.NotFoundOrConflict;
     }
 
     private int Show(SyncProfile p, bool json)

@@ -31,7 +31,7 @@ public sealed class SettingsCommand
     private Command Build()
     {
         var show = new Command("show", _s[TextKey.Cli_SettingsShow]) { _json };
-        show.SetAction(p => _ctx.Run(c => Show(c.Service, p.GetValue(_json))));
+        show.SetAction(p => _ctx.Run(c => _ctx.NoDatabase(c) && !p.GetValue(_json) ? ExitCodes.Ok : Show(c.Service, p.GetValue(_json))));
         var set = new Command("set", _s[TextKey.Cli_SettingsSet]) { _frequency, _default, _alternative, _json };
         set.SetAction(p => _ctx.Run(c => Set(p, c.Service)));
         return new Command("settings", _s[TextKey.Cli_Settings]) { show, set };
