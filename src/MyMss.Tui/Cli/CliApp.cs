@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using MyMss.Tui.Configuration;
 using MyMss.Tui.Hosting;
 using MyMss.Tui.Resources;
@@ -16,6 +17,7 @@ public sealed class CliApp(IAppHost host, TextWriter output, TextWriter error, T
     public int Run(string[] args)
     {
         CliContext ctx = Compose(args);
+        CommandLineTexts.Use(ctx.Strings);
         RootCommand root = Build(ctx);
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -53,7 +55,20 @@ public sealed class CliApp(IAppHost host, TextWriter output, TextWriter error, T
         var neutral = new Strings("pt");
         Option<string?> db = CommonOptions.Db(neutral), lang = CommonOptions.Lang(neutral), config = CommonOptions.Config(neutral);
         ParseResult probe = new RootCommand { db, lang, config }.Parse(args);
-        return (probe.GetValue(db), probe.GetValue(lang), probe.GetValue(config));
+        return (Value(db), Value(lang), Value(config));
+
+        // "--lang" without a value: none here; the real parse reports it as a usage error (exit 2).
+        string? Value(Option<string?> option)
+        {
+            try
+            {
+                return probe.GetValue(option);
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
+        }
     }
 
     private RootCommand Build(CliContext ctx)
@@ -62,6 +77,8 @@ public sealed class CliApp(IAppHost host, TextWriter output, TextWriter error, T
         var noColor = new Option<bool>("--no-color") { Description = s[TextKey.Cli_OptNoColor] };
         var ascii = new Option<bool>("--ascii") { Description = s[TextKey.Cli_OptAscii] };
         var root = new RootCommand(s[TextKey.Cli_Description]) { CommonOptions.Db(s), CommonOptions.Lang(s), CommonOptions.Config(s), noColor, ascii };
+        foreach (VersionOption version in root.Options.OfType<VersionOption>())
+            version.Action = new WriteLines(ctx.Out, () => VersionText.Lines(s));
         // No command: the screen.
         root.SetAction(p => ctx.Run(composed => host.RunScreen(composed, new ScreenOptions(p.GetValue(noColor), p.GetValue(ascii)))));
         root.Add(SettingsCommand.Create(ctx));
@@ -70,6 +87,31 @@ public sealed class CliApp(IAppHost host, TextWriter output, TextWriter error, T
         root.Add(CheckCommand.Create(ctx));
         root.Add(ExportImportCommands.Export(ctx));
         root.Add(ExportImportCommands.Import(ctx));
+        root.Add(CompletionCommands.Completion(ctx));
+        root.Add(CompletionCommands.Complete(ctx, Complete));
+        root.Add(ManPage.Command(ctx, root));
         return root;
+    }
+
+    /// <summary>
+    /// The completions at the end of <paramref name="line"/> (a command line without the program's name), from a tree
+    /// composed for that line: its --db, --config and --lang say which database's profile codes to offer.
+    /// </summary>
+    private IEnumerable<string> Complete(string line)
+    {
+        string[] words = [.. System.CommandLine.Parsing.CommandLineParser.SplitCommandLine(line)];
+        CliContext ctx = Compose(words);
+        return CompletionCommands.Candidates(Build(ctx).Parse(line), line.Length).ToList();
+    }
+
+    /// <summary>An action that only writes lines (--version), whatever else the run would have done.</summary>
+    private sealed class WriteLines(TextWriter output, Func<IEnumerable<string>> lines) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            foreach (string line in lines())
+                output.WriteLine(line);
+            return ExitCodes.Ok;
+        }
     }
 }

@@ -47,6 +47,21 @@ public sealed record CliContext(
         return true;
     }
 
+    /// <summary>The codes of the database's profiles, for shell completion; none when there is no database or it cannot be read.</summary>
+    public IEnumerable<string> ProfileCodes()
+    {
+        if (Composed is null)
+            return [];
+        try
+        {
+            return Composed.Service.Overview().Profiles.Select(p => p.Code.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        }
+        catch (StoreException)
+        {
+            return [];
+        }
+    }
+
     /// <summary>One line on standard error: "mymss: …".</summary>
     public void Fail(string message) => Error.WriteLine("mymss: " + message);
 

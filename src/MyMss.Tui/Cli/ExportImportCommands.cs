@@ -33,7 +33,7 @@ public static class ExportImportCommands
         return import;
     }
 
-    private static Argument<string> FileArgument(Strings s) => new("FILE") { Description = s[TextKey.Cli_ArgFile] };
+    private static Argument<string> FileArgument(Strings s) => new(s[TextKey.Cli_MetaFile]) { Description = s[TextKey.Cli_ArgFile] };
 
     /// <summary>An existing file is replaced only with --force.</summary>
     private static int Export(CliContext ctx, SyncConfiguration service, string file, bool force)

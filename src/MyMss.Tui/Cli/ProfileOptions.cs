@@ -16,7 +16,8 @@ public sealed class ProfileOptions
 
     private readonly IReadOnlyList<Setter> _setters;
 
-    private ProfileOptions(Strings s, bool creating)
+    /// <param name="tables">The table catalogue, for completing --filter.</param>
+    private ProfileOptions(Strings s, bool creating, IReadOnlyList<string> tables)
     {
         FieldOption<string?> Option(string name, string field, TextKey description, string help, bool required = false) =>
             new(name, field) { Description = s[description], HelpName = help, Required = required };
@@ -29,7 +30,10 @@ public sealed class ProfileOptions
 
         FieldOption<string?> encryption = Option("--encryption", Fields.Encryption, TextKey.Cli_OptEncryption, $"{Vocabulary.On}|{Vocabulary.Off}");
         FieldOption<string?> internet = Option("--internet", Fields.InternetAccess, TextKey.Cli_OptInternet, Vocabulary.InternetAccess.All);
-        var filter = new FieldOption<string[]?>("--filter", Fields.TransferFilter) { Description = s[TextKey.Cli_OptFilter], HelpName = "TABLE:" + Vocabulary.Direction.All };
+        var filter = new FieldOption<string[]?>("--filter", Fields.TransferFilter) { Description = s[TextKey.Cli_OptFilter], HelpName = s[TextKey.Cli_MetaTable] + ":" + Vocabulary.Direction.All };
+        encryption.CompletionSources.Add(Vocabulary.On, Vocabulary.Off);
+        internet.CompletionSources.Add(Vocabulary.InternetAccess.All.Split('|'));
+        filter.CompletionSources.Add([.. tables.SelectMany(t => Vocabulary.Direction.All.Split('|').Select(d => $"{t}:{d}")), Vocabulary.Off]);
         var setters = new List<Setter>();
         if (creating)
             setters.Add(Text("--code", Fields.Code, TextKey.Cli_OptCode, "N", (i, v) => i with { Code = v }, required: true));
@@ -51,10 +55,10 @@ public sealed class ProfileOptions
     }
 
     /// <summary>With --code, and --description, --host and --port required.</summary>
-    public static ProfileOptions ForAdd(Strings s) => new(s, creating: true);
+    public static ProfileOptions ForAdd(Strings s, IReadOnlyList<string> tables) => new(s, creating: true, tables);
 
     /// <summary>Every option optional; the code is the command's argument.</summary>
-    public static ProfileOptions ForEdit(Strings s) => new(s, creating: false);
+    public static ProfileOptions ForEdit(Strings s, IReadOnlyList<string> tables) => new(s, creating: false, tables);
 
     /// <summary>The password is the first line of standard input (never argv).</summary>
     public FieldOption<bool> PasswordStdin { get; }

@@ -23,9 +23,11 @@ public sealed class ProfilesCommand
         _ctx = ctx;
         _s = ctx.Strings;
         _json = CommonOptions.Json(_s);
-        _code = new Argument<int>("CODE") { Description = _s[TextKey.Cli_ArgCode] };
-        _add = ProfileOptions.ForAdd(_s);
-        _edit = ProfileOptions.ForEdit(_s);
+        _code = new Argument<int>(_s[TextKey.Cli_MetaCode]) { Description = _s[TextKey.Cli_ArgCode] };
+        _code.CompletionSources.Add(_ => ctx.ProfileCodes());
+        IReadOnlyList<string> tables = ctx.Composed?.Config.Tables ?? SyncOptions.DefaultTables;
+        _add = ProfileOptions.ForAdd(_s, tables);
+        _edit = ProfileOptions.ForEdit(_s, tables);
     }
 
     public static Command Create(CliContext ctx) => new ProfilesCommand(ctx).Build();

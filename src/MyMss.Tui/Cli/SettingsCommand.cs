@@ -22,8 +22,10 @@ public sealed class SettingsCommand
         _s = ctx.Strings;
         _json = CommonOptions.Json(_s);
         _frequency = new("--frequency", Fields.FrequencyHours) { Description = _s[TextKey.Cli_OptFrequency], HelpName = "H" };
-        _default = new("--default", Fields.DefaultProfile) { Description = _s[TextKey.Cli_OptDefault], HelpName = "CODE" };
-        _alternative = new("--alternative", Fields.AlternativeProfile) { Description = _s[TextKey.Cli_OptAlternative], HelpName = "CODE|none" };
+        _default = new("--default", Fields.DefaultProfile) { Description = _s[TextKey.Cli_OptDefault], HelpName = _s[TextKey.Cli_MetaCode] };
+        _alternative = new("--alternative", Fields.AlternativeProfile) { Description = _s[TextKey.Cli_OptAlternative], HelpName = _s[TextKey.Cli_MetaCode] + "|none" };
+        _default.CompletionSources.Add(_ => ctx.ProfileCodes());
+        _alternative.CompletionSources.Add(_ => ctx.ProfileCodes().Append("none"));
     }
 
     public static Command Create(CliContext ctx) => new SettingsCommand(ctx).Build();
