@@ -62,7 +62,7 @@ public static class ScreenLauncher
     {
         // Process-wide Terminal.Gui settings: before the first view is made (views read glyphs when built).
         bool monochrome = TerminalProfile.WantsMonochrome(options.NoColor);
-        TerminalProfile.Apply(monochrome, TerminalProfile.WantsAscii(options.Ascii));
+        TerminalProfile.Apply(monochrome, TerminalProfile.WantsAscii(options.Ascii), ColorDepths.FromEnvironment());
         if (monochrome)
             TerminalProfile.HighlightFocusedTextFields(app);
         using var screen = new MainScreen(service, strings, overview);
@@ -81,7 +81,7 @@ public static class ScreenLauncher
     /// <summary>Terminal.Gui's ANSI driver drawing through <see cref="FrugalOutput"/>, ready for views; Ctrl+L repaints.</summary>
     public static IApplication CreateApplication(ITimeProvider? time = null, string? databasePath = null)
     {
-        var mirror = new ScreenMirror(xtermErase: TerminalProfile.HasXtermErase());
+        var mirror = new ScreenMirror(ColorDepths.FromEnvironment(), xtermErase: TerminalProfile.HasXtermErase());
         IApplication app = FrugalApplication.Create(mirror, time, fallback: e => ErrorLog.Write(e, databasePath))
             .Init(DriverRegistry.Names.ANSI);
         CommonKeys.Install(app); // on every screen, dialogs and message boxes included
