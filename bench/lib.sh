@@ -34,7 +34,8 @@ end_session() {
 put() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$WORK/results.tsv"; }
 get() { awk -F'\t' -v s="$1" -v k="$2" '$1 == s && $2 == k { v = $3 } END { print v }' "$WORK/results.tsv"; }
 
-# start_session NAME MARKER COMMAND... : start COMMAND in a fresh 80x24 pane and wait (up to
+# start_session NAME MARKER COMMAND... : start COMMAND in a fresh 80x24 pane (TERM=xterm-256color, no COLORTERM, unless
+# SESSION_TERM / SESSION_COLORTERM say otherwise) and wait (up to
 # START_TIMEOUT s) until MARKER appears in the output, then until the output settles.
 start_session() {
     local name=$1 marker=$2; shift 2
@@ -45,7 +46,7 @@ start_session() {
     printf -v inner '/usr/bin/time -v -o %q %s' "$dir/time.txt" "$cmd"
     # script: -f flush every write (sizes can be read live), -q quiet, -T timing ("delay bytes" lines).
     tmx new-session -d -s "$name" -x 80 -y 24 -c "$dir" \
-        "exec env TERM=xterm-256color script -f -q -T $(printf %q "$dir/timing.log") -c $(printf %q "$inner") $(printf %q "$dir/out.log")"
+        "exec env -u COLORTERM TERM=${SESSION_TERM:-xterm-256color} ${SESSION_COLORTERM:+COLORTERM=$SESSION_COLORTERM} script -f -q -T $(printf %q "$dir/timing.log") -c $(printf %q "$inner") $(printf %q "$dir/out.log")"
     tmx display-message -p -t "$name" '#{pane_pid}' >"$dir/pid"   # = script's PID (exec)
     local deadline=$(( SECONDS + ${START_TIMEOUT:-60} ))
     until [[ -f $dir/out.log ]] && grep -aqF -- "$marker" "$dir/out.log"; do
