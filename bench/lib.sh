@@ -88,11 +88,22 @@ key() {
 }
 
 # idle SESSION SECONDS : bytes sent while nothing happens.
+# program_pid NAME: the measured program (script -> /usr/bin/time -> program).
+program_pid() {
+    local p
+    p=$(pgrep -P "$(cat "$WORK/$1/pid")" | head -n 1) && p=$(pgrep -P "$p" | head -n 1) && echo "$p"
+}
+# cpu_ticks PID: user + system CPU time so far, in clock ticks (1/100 s).
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+
 idle() {
-    local name=$1 secs=$2 out="$WORK/$1/out.log" s0 s1
-    s0=$(size_of "$out"); sleep "$secs"; s1=$(size_of "$out")
+    local name=$1 secs=$2 out="$WORK/$1/out.log" s0 s1 pid t0 t1
+    pid=$(program_pid "$name")
+    s0=$(size_of "$out"); t0=$(cpu_ticks "$pid"); sleep "$secs"; s1=$(size_of "$out"); t1=$(cpu_ticks "$pid")
     put "$name" idle_bytes $(( s1 - s0 ))
     put "$name" idle_seconds "$secs"
+    # CPU while idle, in per mille of one core (ticks are 1/100 s)
+    put "$name" idle_cpu_permille "$(awk -v t=$(( t1 - t0 )) -v s="$secs" 'BEGIN { printf "%.1f", t * 10 / s }')"
 }
 
 # stop_session NAME KEY... : send the quit key(s), wait for the pane to end (kill it after

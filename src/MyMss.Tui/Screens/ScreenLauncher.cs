@@ -40,7 +40,8 @@ public static class ScreenLauncher
         }
 
         string? failure = null;
-        using (IApplication app = CreateApplication(databasePath: config.DatabasePath))
+        using var sleep = new IdleSleep();
+        using (IApplication app = CreateApplication(databasePath: config.DatabasePath, sleep: sleep))
         {
             try
             {
@@ -79,11 +80,13 @@ public static class ScreenLauncher
     }
 
     /// <summary>Terminal.Gui's ANSI driver drawing through <see cref="FrugalOutput"/>, ready for views; Ctrl+L repaints.</summary>
-    public static IApplication CreateApplication(ITimeProvider? time = null, string? databasePath = null)
+    /// <param name="sleep">Puts the main loop to sleep while nothing happens (the real program; tests drive the loop themselves).</param>
+    public static IApplication CreateApplication(ITimeProvider? time = null, string? databasePath = null, IdleSleep? sleep = null)
     {
         var mirror = new ScreenMirror(ColorDepths.FromEnvironment(), xtermErase: TerminalProfile.HasXtermErase());
-        IApplication app = FrugalApplication.Create(mirror, time, fallback: e => ErrorLog.Write(e, databasePath))
+        IApplication app = FrugalApplication.Create(mirror, time, fallback: e => ErrorLog.Write(e, databasePath), received: sleep is null ? null : sleep.Wake)
             .Init(DriverRegistry.Names.ANSI);
+        sleep?.Install(app);
         CommonKeys.Install(app); // on every screen, dialogs and message boxes included
         return app;
     }
