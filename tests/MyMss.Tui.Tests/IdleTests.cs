@@ -69,3 +69,40 @@ public sealed class IdleTests : IDisposable
         session.WaitFor("ligação estabelecida");
     }
 }
+
+/// <summary>The Linux text console's F1-F5, sent as that console sends them, to the real program.</summary>
+public sealed class LinuxConsoleKeyTests : IDisposable
+{
+    private readonly TempFolder _tmp = new();
+    private readonly string _socket = "mymss-linux-" + Guid.NewGuid().ToString("N")[..8];
+
+    public void Dispose()
+    {
+        TmuxSession.Run(_socket, "kill-server");
+        _tmp.Dispose();
+    }
+
+    private void Raw(params string[] hex) => TmuxSession.Run(_socket, ["send-keys", "-t", "console", "-H", .. hex]);
+
+    [Fact]
+    public void F1_F2_and_F5_of_the_Linux_console_do_what_the_bottom_line_says()
+    {
+        var session = new TmuxSession(_socket, "console", "TERM=linux", _tmp.File("mymss.db"));
+        session.WaitFor("Prima F2");
+        Raw("1b", "5b", "5b", "41"); // F1
+        session.WaitFor("Ajuda");
+        session.Keys("Escape");
+        Raw("1b", "5b", "5b", "42"); // F2
+        session.WaitFor("Novo perfil");
+        Raw("1b", "5b", "5b", "45"); // F5: Testar ligação, refused until the server is filled in
+        session.WaitFor("Corrija");
+    }
+
+    [Theory]
+    [InlineData("\u001b[[A", "\u001bOP")]
+    [InlineData("x\u001b[[Ey", "x\u001b[15~y")]
+    [InlineData("\u001b[A", "\u001b[A")]
+    [InlineData("[[A", "[[A")]
+    public void The_console_sequences_become_xterm_ones_and_nothing_else_changes(string input, string expected) =>
+        Assert.Equal(expected, MyMss.Tui.Output.LinuxConsoleKeys.Translate(input));
+}

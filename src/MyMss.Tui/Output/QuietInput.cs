@@ -54,6 +54,9 @@ public sealed unsafe partial class QuietInput : AnsiInput
         return base.Peek() && (_readSome = true);
     }
 
+    /// <summary>What was read, with the Linux console's F1-F5 in the form Terminal.Gui knows.</summary>
+    public override IEnumerable<char> Read() => LinuxConsoleKeys.Translate(string.Concat(base.Read()));
+
     /// <summary>Ends a wait at once (Terminal.Gui is stopping).</summary>
     public void Wake()
     {
