@@ -67,10 +67,9 @@ public sealed partial class MainScreen
             Ui.Error(App!, _s, _s[TextKey.Screen_DeleteRefused], outcome.Errors);
             return;
         }
-        int row = Table.Value?.SelectedCell.Y ?? 0;
+        int row = Table.SelectedIndex;
         Reload();
-        if (_model.Profiles.Count > 0)
-            SelectRow(Math.Min(row, _model.Profiles.Count - 1));
+        SelectRow(row); // the row that took its place, or the one above when it was the last
         Say(_s.Format(TextKey.Screen_Deleted, code));
         ShowDirty();
     }

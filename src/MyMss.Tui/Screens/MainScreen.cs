@@ -1,4 +1,3 @@
-using System.Drawing;
 using MyMss.Core.Domain;
 using MyMss.Core.Services;
 using MyMss.Tui.Resources;
@@ -50,16 +49,10 @@ public sealed partial class MainScreen : Runnable, IKeyedScreen
         _alternative = new Choice<int?>(AlternativeProfile, null);
 
         // The table carries its own titled border: no container around it, so Tab/Shift+Tab run through one focus chain.
-        Table = new TableView
+        Table = new ProfileTable(_s[TextKey.Screen_ProfilesFrame], _s.FieldLabel(Fields.Code), _s.FieldLabel(Fields.Description))
         {
-            X = 0, Y = 3, Width = Dim.Fill(), Height = Dim.Fill(3), FullRowSelect = true,
-            BorderStyle = LineStyle.Rounded, Title = _s[TextKey.Screen_ProfilesFrame],
+            X = 0, Y = 3, Width = Dim.Fill(), Height = Dim.Fill(3),
         };
-        Table.Style.ExpandLastColumn = true;
-        Table.Style.ShowHorizontalHeaderOverline = false;
-        Table.Style.ShowHorizontalBottomLine = false;
-        Table.Style.GetOrCreateColumnStyle(0).Alignment = Alignment.End;
-        Table.Style.GetOrCreateColumnStyle(0).MinWidth = 6;
         // Enter on the table is Alterar in the key table; this is the mouse's double click.
         Table.Accepting += (_, e) =>
         {
@@ -112,7 +105,7 @@ public sealed partial class MainScreen : Runnable, IKeyedScreen
     public TextField Frequency { get; }
     public DropDownList DefaultProfile { get; }
     public DropDownList AlternativeProfile { get; }
-    public TableView Table { get; }
+    public ProfileTable Table { get; }
     public MainScreenModel Model => _model;
     public string Message => _message.Text;
 
@@ -162,18 +155,8 @@ public sealed partial class MainScreen : Runnable, IKeyedScreen
         try
         {
             IReadOnlyList<ProfileSummary> profiles = _model.Profiles;
-            int? selected = SelectedCode;
-            Table.Table = new EnumerableTableSource<ProfileSummary>(profiles, new Dictionary<string, Func<ProfileSummary, object>>
-            {
-                [_s.FieldLabel(Fields.Code)] = p => p.Code,
-                [_s.FieldLabel(Fields.Description)] = p => p.Description,
-            });
+            Table.SetRows(profiles); // the selected profile stays selected, and on screen
             _empty.Visible = profiles.Count == 0;
-            if (profiles.Count > 0)
-            {
-                int index = selected is int code ? IndexOf(code) : -1;
-                SelectRow(index >= 0 ? index : 0);
-            }
 
             var defaults = new ProfileItems(profiles);
             var alternatives = new ProfileItems(profiles, _s[TextKey.Common_None]);
@@ -214,16 +197,9 @@ public sealed partial class MainScreen : Runnable, IKeyedScreen
 
     private void Say(string text) => _message.Text = text;
 
-    public int? SelectedCode =>
-        Table.Value?.SelectedCell.Y is int row && row >= 0 && row < _model.Profiles.Count ? _model.Profiles[row].Code : null;
+    public int? SelectedCode => Table.SelectedCode;
 
-    private int IndexOf(int code)
-    {
-        for (int i = 0; i < _model.Profiles.Count; i++)
-            if (_model.Profiles[i].Code == code)
-                return i;
-        return -1;
-    }
+    private int IndexOf(int code) => Table.IndexOf(code);
 
-    private void SelectRow(int row) => Table.Value = new TableSelection(new Point(0, Math.Clamp(row, 0, Math.Max(0, _model.Profiles.Count - 1))));
+    private void SelectRow(int row) => Table.Select(row);
 }

@@ -27,7 +27,7 @@ public readonly record struct BoundKey(Key Key, KeyScope Scope = KeyScope.Always
         KeyScope.Always => true,
         KeyScope.NotTyping => focused is not TextField { ReadOnly: false },
         KeyScope.NotInDropDown => focused is not DropDownList,
-        KeyScope.InTable => focused is TableView,
+        KeyScope.InTable => focused is ProfileTable,
         _ => false,
     };
 }
