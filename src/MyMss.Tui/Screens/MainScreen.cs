@@ -42,9 +42,9 @@ public sealed partial class MainScreen : Runnable, IKeyedScreen
         string alternativeText = _s.FieldLabel(Fields.AlternativeProfile) + ":";
         int labelWidth = Math.Max(defaultText.Length, alternativeText.Length) + 1;
         var defaultLabel = new Label { X = 1, Y = 1, Text = defaultText };
-        DefaultProfile = new DropDownList { X = 1 + labelWidth, Y = 1, Width = 36, ReadOnly = true, };
+        DefaultProfile = new Picker { X = 1 + labelWidth, Y = 1, Width = Dim.Fill(1) };
         var alternativeLabel = new Label { X = 1, Y = 2, Text = alternativeText };
-        AlternativeProfile = new DropDownList { X = 1 + labelWidth, Y = 2, Width = 36, ReadOnly = true, };
+        AlternativeProfile = new Picker { X = 1 + labelWidth, Y = 2, Width = Dim.Fill(1) };
         _default = new Choice<int?>(DefaultProfile, null);
         _alternative = new Choice<int?>(AlternativeProfile, null);
 
@@ -84,8 +84,8 @@ public sealed partial class MainScreen : Runnable, IKeyedScreen
         _keyBar.Show(this);
 
         Frequency.TextChanged += (_, _) => Edited();
-        DefaultProfile.TextChanged += (_, _) => Edited();
-        AlternativeProfile.TextChanged += (_, _) => Edited();
+        DefaultProfile.SelectionChanged += (_, _) => Edited();
+        AlternativeProfile.SelectionChanged += (_, _) => Edited();
 
         // A lone Esc (or an escape sequence split by a slow link) must never leave the application.
         AddCommand(Command.Cancel, () => true);
@@ -103,8 +103,8 @@ public sealed partial class MainScreen : Runnable, IKeyedScreen
     }
 
     public TextField Frequency { get; }
-    public DropDownList DefaultProfile { get; }
-    public DropDownList AlternativeProfile { get; }
+    public Picker DefaultProfile { get; }
+    public Picker AlternativeProfile { get; }
     public ProfileTable Table { get; }
     public MainScreenModel Model => _model;
     public string Message => _message.Text;

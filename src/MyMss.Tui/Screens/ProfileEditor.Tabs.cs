@@ -28,8 +28,8 @@ public sealed partial class ProfileEditor
     public TextField Compression { get; } = new();
     public CheckBox Encryption { get; } = new();
     public View Communication { get; } = Tab();
-    /// <summary>Ligação à Internet: a read-only drop-down (Up/Down change it, F4/Alt+Down/Space open the list).</summary>
-    public DropDownList Access { get; } = new() { ReadOnly = true };
+    /// <summary>Ligação à Internet: a closed list (Enter, Space, F4 or Alt+↓ open it).</summary>
+    public Picker Access { get; } = new();
     public TextField ExternalHost { get; } = new();
     public TextField ExternalPort { get; } = new();
     public View Filter { get; } = Tab();
@@ -78,7 +78,7 @@ public sealed partial class ProfileEditor
         Row(Communication, 2, Fields.ExternalHost, width, ExternalHost, 40, _initial.ExternalHost);
         Row(Communication, 3, Fields.ExternalPort, width, ExternalPort, 7, _initial.ExternalPort);
         Communication.Add(new Label { X = Pos.Right(ExternalPort) + 2, Y = 3, Text = _s[TextKey.Editor_ExternalHint] });
-        Access.TextChanged += (_, _) => UpdateEnabled();
+        Access.SelectionChanged += (_, _) => UpdateEnabled();
     }
 
     private void LayOutFilter()

@@ -11,7 +11,7 @@ public enum KeyScope
     Always,
     /// <summary>Not in an editable text field, where the key is typed or edits the text ('?', Del).</summary>
     NotTyping,
-    /// <summary>Not on a drop-down list, which opens with it (F4).</summary>
+    /// <summary>Not on a closed list (<see cref="Picker"/>), which opens with it (F4).</summary>
     NotInDropDown,
     /// <summary>Only on the profile table (Enter: elsewhere it presses a button or ends a field).</summary>
     InTable,
@@ -26,7 +26,7 @@ public readonly record struct BoundKey(Key Key, KeyScope Scope = KeyScope.Always
     {
         KeyScope.Always => true,
         KeyScope.NotTyping => focused is not TextField { ReadOnly: false },
-        KeyScope.NotInDropDown => focused is not DropDownList,
+        KeyScope.NotInDropDown => focused is not Picker,
         KeyScope.InTable => focused is ProfileTable,
         _ => false,
     };
