@@ -281,6 +281,8 @@ public sealed class KeyTableTests
             }),
             Step.On<Dialog>(_ => h.Keys(Key.S.WithAlt)), // Sair sem gravar? Sim
         ],
+        [TextKey.Key_NextField] = (h, key) => FieldCheck(h, key, e => e.Host, e => e.Port),
+        [TextKey.Key_PreviousField] = (h, key) => FieldCheck(h, key, e => e.Port, e => e.Host),
         [TextKey.Key_NextTab] = (h, key) => TabCheck(h, key, e => e.General, e => e.Communication),
         [TextKey.Key_PreviousTab] = (h, key) => TabCheck(h, key, e => e.General, e => e.Filter),
         [TextKey.Editor_TabGeneral] = (h, key) => TabCheck(h, key, e => e.Filter, e => e.General),
@@ -291,6 +293,18 @@ public sealed class KeyTableTests
             Step.On<ProfileEditor>(e => h.Keys(key)), // nothing changed: it leaves at once
         ],
     };
+
+    private static Step[] FieldCheck(ScreenHarness h, Key key, Func<ProfileEditor, Terminal.Gui.ViewBase.View> from, Func<ProfileEditor, Terminal.Gui.ViewBase.View> to) =>
+    [
+        Step.On<ProfileEditor>(e =>
+        {
+            from(e).SetFocus();
+            h.Keys(key);
+            Assert.Same(to(e), h.Focused);
+            Assert.Same(e.General, e.Tabs.Value);
+            h.Keys(Key.Esc);
+        }),
+    ];
 
     private static Step[] TabCheck(ScreenHarness h, Key key, Func<ProfileEditor, Terminal.Gui.ViewBase.View> from, Func<ProfileEditor, Terminal.Gui.ViewBase.View> to) =>
     [

@@ -10,6 +10,9 @@ public sealed partial class ProfileEditor
     public static readonly KeyTable<ProfileEditor> Keybindings = new(
         new([Key.F10, Key.S.WithCtrl, Key.V.WithAlt], TextKey.Screen_Validate, TextKey.KeyHelp_Validate, e => e.Validate()) { InStatusBar = true },
         new([Key.F5, Key.T.WithAlt], TextKey.Probe_Title, TextKey.KeyHelp_Test, e => e.TestConnection()) { InStatusBar = true },
+        // Terminal.Gui's tabs took ↑ to switch tab and Tab skipped the tab's fields: the cursor goes field by field.
+        new([Key.CursorDown, Key.Tab], TextKey.Key_NextField, TextKey.KeyHelp_NextField, e => e.MoveCursor(+1)),
+        new([Key.CursorUp, Key.Tab.WithShift], TextKey.Key_PreviousField, TextKey.KeyHelp_PreviousField, e => e.MoveCursor(-1)),
         new([Key.PageDown.WithCtrl], TextKey.Key_NextTab, TextKey.KeyHelp_NextTab, e => e.ShowTab(e.TabIndex + 1)) { InStatusBar = true },
         new([Key.PageUp.WithCtrl], TextKey.Key_PreviousTab, TextKey.KeyHelp_PreviousTab, e => e.ShowTab(e.TabIndex - 1)),
         new([Key.D1.WithAlt], TextKey.Editor_TabGeneral, TextKey.KeyHelp_Tab, e => e.ShowTab(0)),

@@ -2,6 +2,7 @@ using System.Collections.ObjectModel;
 using System.Drawing;
 using MyMss.Core.Domain;
 using MyMss.Tui.Resources;
+using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 
@@ -146,6 +147,47 @@ public sealed partial class ProfileEditor
     }
 
     private int TabIndex => Tabs.Value is View v ? Tabs.IndexOf(v) : 0;
+
+    /// <summary>
+    /// Where ↓/Tab and ↑/Shift+Tab take the cursor, in order: the header, the fields of the tab shown, the buttons.
+    /// Terminal.Gui's own order skipped the tab's fields on Tab, and its tabs took ↑ (and ← → on a check box) to
+    /// switch to another tab.
+    /// </summary>
+    private IEnumerable<View> CursorStops()
+    {
+        yield return Code;
+        yield return Description;
+        yield return Password;
+        yield return PasswordConfirmation;
+        View page = Tabs.Value ?? General;
+        IEnumerable<View> fields =
+            page == General ? [Host, Port, Timeout, Retries, Compression, Encryption]
+            : page == Communication ? [Access, ExternalHost, ExternalPort]
+            : [FilterEnabled, .. _tables.SelectMany(t => new View[] { t.Send, t.Receive })];
+        foreach (View field in fields)
+            yield return field;
+        yield return _leave;
+        yield return _validate;
+    }
+
+    /// <summary>Moves the cursor to the next (+1) or previous (-1) field that can take it, round from the last to the first.</summary>
+    private void MoveCursor(int step)
+    {
+        List<View> stops = CursorStops().Where(v => v is { CanFocus: true, Enabled: true, Visible: true }).ToList();
+        int at = stops.IndexOf(MostFocused!);
+        int next = at < 0 ? (step > 0 ? 0 : stops.Count - 1) : ((at + step) % stops.Count + stops.Count) % stops.Count;
+        stops[next].SetFocus();
+    }
+
+    /// <summary>Tabs that leave the arrow keys to the fields: only the key table switches tabs (Ctrl+PgDn/PgUp, Alt+1/2/3).</summary>
+    private sealed class PageTabs : Tabs
+    {
+        public PageTabs()
+        {
+            foreach (Command command in new[] { Command.Up, Command.Down, Command.Left, Command.Right })
+                AddCommand(command, () => true);
+        }
+    }
 
     /// <summary>Shows a tab (counting round: after the last comes the first) and puts the cursor on its first field, wherever the focus was.</summary>
     private void ShowTab(int index)

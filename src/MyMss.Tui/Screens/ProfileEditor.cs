@@ -59,7 +59,7 @@ public sealed partial class ProfileEditor : Dialog, IKeyedScreen
         LayOutGeneral();
         LayOutCommunication();
         LayOutFilter();
-        Tabs = new Tabs { X = 0, Y = 2, Width = Dim.Fill(), Height = Dim.Fill(3) };
+        Tabs = new PageTabs { X = 0, Y = 2, Width = Dim.Fill(), Height = Dim.Fill(3) };
         Tabs.Add(General, Communication, Filter);
         _problems = new Label { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill(), Height = 3, Text = KeyNames.Hints(_s, Keybindings) };
         Add(Tabs, _problems);
