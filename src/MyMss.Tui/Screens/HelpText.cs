@@ -31,5 +31,5 @@ public static class HelpText
     }
 
     /// <summary>"  F8, Del ou Alt+E: eliminar o perfil selecionado (pede confirmação)".</summary>
-    public static string Line(Strings s, IBinding binding) => $"  {KeyNames.List(s, binding.Keys)}: {s.Format(binding.Help, s[binding.Label])}";
+    public static string Line(Strings s, IBinding binding) => $"  {KeyNames.List(s, binding)}: {s.Format(binding.Help, binding.LabelIn(s))}";
 }

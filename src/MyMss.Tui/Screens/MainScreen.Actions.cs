@@ -141,7 +141,7 @@ public sealed partial class MainScreen
         if (_model.IsDirty)
         {
             int? choice = MessageBox.Query(App!, _s[TextKey.Screen_QuitTitle], _s[TextKey.Screen_QuitQuestion],
-                "_" + _s[TextKey.Screen_Save], "_" + _s[TextKey.Screen_Discard], "_" + _s[TextKey.Screen_Cancel]);
+                _s[TextKey.Screen_Save], _s[TextKey.Screen_Discard], _s[TextKey.Screen_Cancel]);
             if (choice is null or 2)
                 return;
             if (choice == 0 && !Save())

@@ -73,7 +73,7 @@ public sealed partial class MainScreen : Runnable, IKeyedScreen
         deleteButton.X = Pos.Right(editButton) + 1;
         historyButton.X = Pos.Right(deleteButton) + 1;
         // Gravar and Sair keep to the right edge, but never over Histórico when the terminal is narrow.
-        int buttonsWidth = _s[TextKey.Screen_Save].Length + 4 + 1 + _s[TextKey.Screen_Quit].Length + 4; // "⟦ text ⟧" each
+        int buttonsWidth = Mnemonic.Strip(_s[TextKey.Screen_Save]).Length + 4 + 1 + Mnemonic.Strip(_s[TextKey.Screen_Quit]).Length + 4; // "⟦ text ⟧" each
         saveButton.X = Pos.Func(_ => Math.Max(historyButton.Frame.Right + 2, (saveButton.SuperView?.Viewport.Width ?? 0) - 1 - buttonsWidth), historyButton);
         quitButton.X = Pos.Right(saveButton) + 1;
 
@@ -125,14 +125,15 @@ public sealed partial class MainScreen : Runnable, IKeyedScreen
 
     public IKeyTable KeyTable => Keybindings;
 
-    public Action? ActionFor(Key key) => Keybindings.ActionFor(this, key, MostFocused);
+    public Action? ActionFor(Key key) => Keybindings.ActionFor(_s, this, key, MostFocused);
 
     /// <summary>Enter in a field must not end the screen: only the table's Enter means something (Alterar).</summary>
     protected override bool OnAccepting(CommandEventArgs args) => true;
 
     private Button MakeButton(string text, Action action)
     {
-        var b = new Button { Text = text, Y = Pos.AnchorEnd(1), ShadowStyle = null };
+        var b = Ui.MnemonicButton(text);
+        b.Y = Pos.AnchorEnd(1);
         b.Accepting += (_, e) =>
         {
             e.Handled = true;

@@ -69,8 +69,8 @@ public sealed partial class ProfileEditor : Dialog, IKeyedScreen
         Register(Fields.Password, Password, null);
         Register(Fields.PasswordConfirmation, PasswordConfirmation, null);
 
-        _leave = new Button { Text = _s[TextKey.Editor_Leave], ShadowStyle = null };
-        _validate = new Button { Text = _s[TextKey.Screen_Validate], ShadowStyle = null };
+        _leave = Ui.MnemonicButton(_s[TextKey.Editor_Leave]);
+        _validate = Ui.MnemonicButton(_s[TextKey.Screen_Validate]);
         AddButton(_leave);
         AddButton(_validate); // the last added is the default button: Enter validates
 
@@ -105,7 +105,7 @@ public sealed partial class ProfileEditor : Dialog, IKeyedScreen
 
     public IKeyTable KeyTable => Keybindings;
 
-    public Action? ActionFor(Key key) => Keybindings.ActionFor(this, key, MostFocused);
+    public Action? ActionFor(Key key) => Keybindings.ActionFor(_s, this, key, MostFocused);
 
     private void Register(string field, View view, View? tab) => _fields[field] = (view, tab);
 

@@ -84,7 +84,7 @@ public static class ScreenLauncher
         var mirror = new ScreenMirror(xtermErase: TerminalProfile.HasXtermErase());
         IApplication app = FrugalApplication.Create(mirror, time, fallback: e => ErrorLog.Write(e, databasePath))
             .Init(DriverRegistry.Names.ANSI);
-        CommonKeys.Install(app); // on every screen, dialogs and message boxes included
+        CommonKeys.Install(app, new Strings("pt")); // on every screen, dialogs and message boxes included; no mnemonics among them
         return app;
     }
 }

@@ -35,11 +35,14 @@ public readonly record struct BoundKey(Key Key, KeyScope Scope = KeyScope.Always
 /// <summary>What the status bar and the F1 help need of a binding, whatever screen it acts on.</summary>
 public interface IBinding
 {
-    /// <summary>The keys, the first one shown in the status bar, all of them in the help.</summary>
+    /// <summary>The keys that are the same in every language, the first one shown in the status bar.</summary>
     IReadOnlyList<BoundKey> Keys { get; }
 
-    /// <summary>The word in the status bar.</summary>
+    /// <summary>The word in the status bar; with <see cref="Mnemonic"/>, its marked letter ("_Novo") is a key too, with Alt.</summary>
     TextKey Label { get; }
+
+    /// <summary>Whether Alt and the marked letter of the label, in the screen's language, is one of the keys.</summary>
+    bool Mnemonic { get; }
 
     /// <summary>The help line's text; "{0}" in it stands for the label.</summary>
     TextKey Help { get; }
@@ -54,4 +57,16 @@ public interface IBinding
 public sealed record Binding<TScreen>(IReadOnlyList<BoundKey> Keys, TextKey Label, TextKey Help, Action<TScreen> Run) : IBinding
 {
     public bool InStatusBar { get; init; }
+
+    public bool Mnemonic { get; init; }
+}
+
+public static class BindingKeys
+{
+    /// <summary>Every key of the binding in this language: its own keys, then Alt and the label's marked letter.</summary>
+    public static IReadOnlyList<BoundKey> KeysIn(this IBinding binding, Strings s) =>
+        binding.Mnemonic && Keys.Mnemonic.AltKey(s[binding.Label]) is Key alt ? [.. binding.Keys, alt] : binding.Keys;
+
+    /// <summary>The label as read ("Novo"), without its mnemonic marker.</summary>
+    public static string LabelIn(this IBinding binding, Strings s) => Keys.Mnemonic.Strip(s[binding.Label]);
 }
