@@ -31,10 +31,16 @@ public sealed partial class MainScreen
 
     private void OpenEditor(SyncProfile? profile)
     {
+        Say(""); // what the last action said is not about this one
         using var editor = new ProfileEditor(_model.Service, _s, profile, _model.Profiles.Select(p => p.Code));
         App!.Run(editor);
         if (editor.Saved is not ProfileSaved saved)
+        {
+            if (editor.Unchanged && profile is not null)
+                Say(_s.Format(TextKey.Screen_Unchanged, profile.Code));
+            ShowDirty();
             return;
+        }
         Reload();
         SelectRow(IndexOf(saved.Profile.Code));
         string text = _s.Format(profile is null ? TextKey.Screen_Created : TextKey.Screen_Updated, saved.Profile.Code);
@@ -48,6 +54,7 @@ public sealed partial class MainScreen
 
     public void DeleteSelected()
     {
+        Say("");
         if (SelectedCode is not int code || _model.Saved.Find(code) is not ProfileSummary profile)
         {
             Say(_s[TextKey.Screen_NoSelection]);
@@ -77,6 +84,11 @@ public sealed partial class MainScreen
     /// <summary>Gravar: saves frequency, default and alternative through the service; refusals name each field and move focus to the first.</summary>
     public bool Save()
     {
+        if (!_model.IsDirty)
+        {
+            Say(_s[TextKey.Screen_NothingToSave]);
+            return true;
+        }
         Outcome<SyncSettings> outcome = _model.Save();
         MarkSettingsErrors(outcome.Errors);
         if (outcome.Status == OutcomeStatus.Conflict)
@@ -92,11 +104,24 @@ public sealed partial class MainScreen
         return true;
     }
 
+    private IReadOnlyList<FieldError> _settingsErrors = [];
+
     private void MarkSettingsErrors(IReadOnlyList<FieldError> errors)
     {
+        _settingsErrors = errors;
         Ui.MarkError(Frequency, errors.Any(e => e.Field == Fields.FrequencyHours));
         Ui.MarkError(DefaultProfile, errors.Any(e => e.Field == Fields.DefaultProfile));
         Ui.MarkError(AlternativeProfile, errors.Any(e => e.Field == Fields.AlternativeProfile));
+    }
+
+    /// <summary>A field marked wrong that was changed since is no longer known to be wrong: its mark goes (both profiles when either changes, as one rule ties them).</summary>
+    private void Unmark(bool frequency, bool profiles)
+    {
+        if (_settingsErrors.Count == 0)
+            return;
+        MarkSettingsErrors(_settingsErrors.Where(e =>
+            !(frequency && e.Field == Fields.FrequencyHours)
+            && !(profiles && e.Field is Fields.DefaultProfile or Fields.AlternativeProfile)).ToList());
     }
 
     private void FocusFirst(IReadOnlyList<FieldError> errors)

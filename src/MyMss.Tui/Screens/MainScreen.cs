@@ -180,19 +180,24 @@ public sealed partial class MainScreen : Runnable, IKeyedScreen
     {
         if (_updating)
             return;
+        bool frequency = _model.FrequencyText != Frequency.Text;
+        bool profiles = _model.DefaultCode != _default.Value || _model.AlternativeCode != _alternative.Value;
         _model.FrequencyText = Frequency.Text;
         _model.DefaultCode = _default.Value;
         _model.AlternativeCode = _alternative.Value;
-        ShowDirty();
+        Unmark(frequency, profiles);
+        ShowDirty(edited: true);
     }
 
-    private void ShowDirty()
+    /// <param name="edited">A setting was just changed here: the reminder is now the news, over what an earlier action said.</param>
+    private void ShowDirty(bool edited = false)
     {
         bool dirty = _model.IsDirty;
         _frame.Title = _s[TextKey.App_Title] + (dirty ? " *" : "");
-        if (dirty)
+        // After an action the reminder takes only an empty message line: it does not hide what the action said (the title's * stays).
+        if (dirty && (edited || _message.Text.Length == 0))
             Say(_s[TextKey.Screen_Unsaved]);
-        else if (_message.Text == _s[TextKey.Screen_Unsaved])
+        else if (!dirty && _message.Text == _s[TextKey.Screen_Unsaved])
             Say("");
     }
 

@@ -14,6 +14,7 @@ public sealed partial class ProfileEditor
     private static readonly InternetAccess[] AccessOrder = [InternetAccess.None, InternetAccess.MobileData, InternetAccess.Vpn, InternetAccess.PublicInternet];
 
     private readonly List<(string Name, CheckBox Send, CheckBox Receive)> _tables = [];
+    private readonly Dictionary<View, TextKey> _pageTitles = [];
     private readonly Choice<InternetAccess> _access;
     private readonly View _tableRows = new()
     {
@@ -45,9 +46,15 @@ public sealed partial class ProfileEditor
 
     private static View Tab() => new() { CanFocus = true, Width = Dim.Fill(), Height = Dim.Fill() };
 
+    private void SetPageTitle(View page, TextKey title)
+    {
+        _pageTitles[page] = title;
+        page.Title = _s[title];
+    }
+
     private void LayOutGeneral()
     {
-        General.Title = _s[TextKey.Editor_TabGeneral];
+        SetPageTitle(General, TextKey.Editor_TabGeneral);
         string[] labels = [Fields.Host, Fields.Port, Fields.TimeoutSeconds, Fields.Retries, Fields.Compression];
         int width = labels.Max(f => _s.FieldLabel(f).Length) + 2;
         Row(General, 0, Fields.Host, width, Host, 40, _initial.Host);
@@ -65,7 +72,7 @@ public sealed partial class ProfileEditor
 
     private void LayOutCommunication()
     {
-        Communication.Title = _s[TextKey.Editor_TabCommunication];
+        SetPageTitle(Communication, TextKey.Editor_TabCommunication);
         int width = new[] { Fields.InternetAccess, Fields.ExternalHost, Fields.ExternalPort }.Max(f => _s.FieldLabel(f).Length) + 2;
         List<string> labels = AccessOrder.Select(_s.AccessLabel).ToList();
         Communication.Add(new Label { X = 0, Y = 0, Text = _s.FieldLabel(Fields.InternetAccess) + ":" });
@@ -84,7 +91,7 @@ public sealed partial class ProfileEditor
 
     private void LayOutFilter()
     {
-        Filter.Title = _s[TextKey.Editor_TabFilter];
+        SetPageTitle(Filter, TextKey.Editor_TabFilter);
         FilterEnabled.X = 0;
         FilterEnabled.Y = 0;
         FilterEnabled.Text = _s[TextKey.Filter_On];
@@ -102,6 +109,8 @@ public sealed partial class ProfileEditor
             int row = i;
             send.HasFocusChanged += (_, e) => { if (e.NewValue) ScrollTo(row); };
             receive.HasFocusChanged += (_, e) => { if (e.NewValue) ScrollTo(row); };
+            WatchProblems(Fields.TransferFilter, send);
+            WatchProblems(Fields.TransferFilter, receive);
             _tables.Add((t.Name, send, receive));
         }
         _tableRows.SetContentSize(new Size(nameWidth + 24, rows.Count));

@@ -63,6 +63,7 @@ public sealed partial class ProfileEditor : Dialog, IKeyedScreen
         Tabs.Add(General, Communication, Filter);
         _problems = new Label { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill(), Height = 3, Text = KeyNames.Hints(_s, Keybindings) };
         Add(Tabs, _problems);
+        _problems.FrameChanged += (_, _) => { if (Problems.Count > 0) RenderProblems(); }; // another width: wrapped again
 
         Register(Fields.Code, Code, null);
         Register(Fields.Description, Description, null);
@@ -100,14 +101,15 @@ public sealed partial class ProfileEditor : Dialog, IKeyedScreen
     /// <summary>What Validar saved, or null when the editor was left without saving.</summary>
     public ProfileSaved? Saved { get; private set; }
 
-    /// <summary>The problems of the last Validar, as shown.</summary>
-    public IReadOnlyList<FieldError> Problems { get; private set; } = [];
-
     public IKeyTable KeyTable => Keybindings;
 
     public Action? ActionFor(Key key) => Keybindings.ActionFor(_s, this, key, MostFocused);
 
-    private void Register(string field, View view, View? tab) => _fields[field] = (view, tab);
+    private void Register(string field, View view, View? tab)
+    {
+        _fields[field] = (view, tab);
+        WatchProblems(field, view);
+    }
 
     /// <summary>Everything typed, as the service expects it.</summary>
     public ProfileInput CurrentInput() => new()
@@ -146,13 +148,22 @@ public sealed partial class ProfileEditor : Dialog, IKeyedScreen
         return true;
     }
 
+    /// <summary>Validar on a saved profile with nothing changed: the editor closed without saving anything.</summary>
+    public bool Unchanged { get; private set; }
+
     /// <summary>Validar: save through the service, or list every problem and go to the first.</summary>
     public void Validate()
     {
+        if (_existing is not null && !HasChanges)
+        {
+            // Nothing to save: no new version, no history, and no "Perfil 8 alterado." for a change nobody made.
+            Unchanged = true;
+            App?.RequestStop(this);
+            return;
+        }
         ProfileInput input = CurrentInput();
         Outcome<ProfileSaved> outcome = _existing is null ? _service.CreateProfile(input) : _service.UpdateProfile(_existing.Code, input);
-        Problems = outcome.Errors;
-        MarkErrors(outcome.Errors);
+        ShowProblems(outcome.Errors, TextKey.Editor_Errors);
         if (outcome.IsOk)
         {
             Saved = outcome.Value;
@@ -164,14 +175,7 @@ public sealed partial class ProfileEditor : Dialog, IKeyedScreen
             // Another session saved this profile meanwhile: keep everything typed; the next Validar applies it over the new version.
             _expectedVersion = _service.Profile(_existing.Code)?.Version;
         }
-        _problems.Text = _s[TextKey.Editor_Errors] + " " + string.Join("; ", outcome.Errors.Select(_s.Describe));
         FocusFirst(outcome.Errors);
-    }
-
-    private void MarkErrors(IReadOnlyList<FieldError> errors)
-    {
-        foreach (var (field, (view, _)) in _fields)
-            Ui.MarkError(view, errors.Any(e => e.Field == field));
     }
 
     /// <summary>Brings the first wrong field's tab to the front and puts the cursor on it.</summary>
@@ -192,11 +196,9 @@ public sealed partial class ProfileEditor : Dialog, IKeyedScreen
     public void TestConnection()
     {
         Outcome<ConnectionSettings> connection = _service.Connection(CurrentInput());
-        MarkErrors(connection.Errors);
         if (connection.Value is not ConnectionSettings settings)
         {
-            Problems = connection.Errors;
-            _problems.Text = _s[TextKey.Probe_FixFirst] + " " + string.Join("; ", connection.Errors.Select(_s.Describe));
+            ShowProblems(connection.Errors, TextKey.Probe_FixFirst);
             FocusFirst(connection.Errors);
             return;
         }
