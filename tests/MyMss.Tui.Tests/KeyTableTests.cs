@@ -1,4 +1,5 @@
 using MyMss.Core.Domain;
+using MyMss.Core.Rules;
 using MyMss.Core.Services;
 using MyMss.Tui.Output;
 using MyMss.Tui.Resources;
@@ -276,7 +277,7 @@ public sealed class KeyTableTests
                 Assert.Equal(before + 1, h.Service.Load().Profiles.Count); // saved, and the editor closes
             }),
         ],
-        [TextKey.Probe_Title] = (h, key) =>
+        [TextKey.Key_Test] = (h, key) =>
         [
             Step.On<ProfileEditor>(e =>
             {
@@ -287,6 +288,41 @@ public sealed class KeyTableTests
                 h.Keys(Key.Esc);
             }),
             Step.On<Dialog>(_ => h.Keys(Yes(h))), // Sair sem gravar? Sim
+        ],
+        [TextKey.Screen_Help] = (h, key) =>
+        [
+            Step.On<ProfileEditor>(e =>
+            {
+                e.Encryption.SetFocus(); // where '?' is no character typed
+                h.Keys(key);
+            }),
+            Step.On<TextDialog>(d =>
+            {
+                Assert.Equal(h.Strings[TextKey.Help_EditorTitle], d.Title);
+                Assert.StartsWith(h.Strings.FieldLabel(Fields.Encryption) + ": " + h.Strings[TextKey.Help_encryption], d.Text); // the field with the cursor first
+                h.Keys(Key.Esc);
+            }),
+            Step.On<ProfileEditor>(_ => h.Keys(Key.Esc)),
+        ],
+        [TextKey.Screen_History] = (h, key) =>
+        [
+            Step.On<ProfileEditor>(_ => h.Keys(key)),
+            Step.On<TextDialog>(d =>
+            {
+                Assert.Equal(h.Strings[TextKey.Audit_Empty], d.Text); // a new profile has no history yet
+                h.Keys(Key.Esc);
+            }),
+            Step.On<ProfileEditor>(_ => h.Keys(Key.Esc)),
+        ],
+        [TextKey.Screen_Routes] = (h, key) =>
+        [
+            Step.On<ProfileEditor>(_ => h.Keys(key)),
+            Step.On<TextDialog>(d =>
+            {
+                Assert.Equal(h.Strings[TextKey.Route_Title], d.Title);
+                h.Keys(Key.Esc);
+            }),
+            Step.On<ProfileEditor>(_ => h.Keys(Key.Esc)),
         ],
         [TextKey.Key_NextField] = (h, key) => FieldCheck(h, key, e => e.Host, e => e.Port),
         [TextKey.Key_PreviousField] = (h, key) => FieldCheck(h, key, e => e.Port, e => e.Host),

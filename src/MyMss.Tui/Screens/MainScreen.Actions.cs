@@ -154,11 +154,7 @@ public sealed partial class MainScreen
 
     public void ShowHelp() => ShowText(_s[TextKey.Help_Title], HelpText.Lines(_s));
 
-    private void ShowText(string title, IEnumerable<string> lines)
-    {
-        using var dialog = new TextDialog(_s, title, lines);
-        App!.Run(dialog);
-    }
+    private void ShowText(string title, IEnumerable<string> lines) => TextDialog.Show(App!, _s, title, lines);
 
     /// <summary>Sair: with unsaved settings asks Gravar / Descartar / Cancelar first.</summary>
     public void RequestQuit()

@@ -1,7 +1,6 @@
 using MyMss.Core.Domain;
 using MyMss.Core.Network;
 using MyMss.Tui.Resources;
-using MyMss.Tui.Screens.Keys;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
@@ -32,7 +31,7 @@ public sealed class ProbeDialog : Dialog
         _s = s;
         _settings = settings;
         _tester = tester ?? new ConnectionTester();
-        Title = Mnemonic.Strip(s[TextKey.Probe_Title]);
+        Title = s[TextKey.Probe_Title];
         Width = Dim.Fill();
         Height = 9;
         ShadowStyle = null;

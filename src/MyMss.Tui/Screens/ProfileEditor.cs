@@ -207,6 +207,27 @@ public sealed partial class ProfileEditor : Dialog, IKeyedScreen
         LastProbe = probe.Reports;
     }
 
+    /// <summary>F1: help on the field with the cursor first, then the editor's keys and fields.</summary>
+    public void ShowHelp() => TextDialog.Show(App!, _s, _s[TextKey.Help_EditorTitle], HelpText.EditorLines(_s, FieldWithCursor()));
+
+    /// <summary>F9: the history of this profile (a new one has none yet).</summary>
+    public void ShowHistory()
+    {
+        IReadOnlyList<AuditEntry> entries = _existing is null ? [] :
+            _service.Audit(MainScreen.HistoryEntries).Where(e => e.ProfileCode == _existing.Code).ToList();
+        TextDialog.Show(App!, _s, _s[TextKey.Audit_Title], entries.Count == 0 ? [_s[TextKey.Audit_Empty]] : AuditText.Lines(_s, entries));
+    }
+
+    /// <summary>F6: the terminals' routes as saved; what is typed here counts only once saved, and the dialog says so.</summary>
+    public void ShowRoutes()
+    {
+        var (_, routes, warnings) = _service.Check();
+        IEnumerable<string> lines = RouteText.Lines(_s, routes, warnings);
+        if (HasChanges)
+            lines = lines.Prepend("").Prepend(_s[TextKey.Route_EditorUnsaved]);
+        TextDialog.Show(App!, _s, _s[TextKey.Route_Title], lines);
+    }
+
     /// <summary>What the last Testar ligação found (empty when cancelled).</summary>
     public IReadOnlyList<Core.Network.EndpointReport> LastProbe { get; private set; } = [];
 

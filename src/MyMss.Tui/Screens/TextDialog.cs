@@ -35,6 +35,13 @@ public sealed class TextDialog : Dialog, IKeyedScreen
         AddButton(new Button { Text = s[TextKey.Screen_Ok], ShadowStyle = null });
     }
 
+    /// <summary>Shows the lines until the technician closes them.</summary>
+    public static void Show(Terminal.Gui.App.IApplication app, Strings s, string title, IEnumerable<string> lines)
+    {
+        using var dialog = new TextDialog(s, title, lines);
+        app.Run(dialog);
+    }
+
     /// <summary>The text, scrolled by the keys.</summary>
     public View Body { get; }
 

@@ -48,6 +48,9 @@ public interface IBinding
     TextKey Help { get; }
 
     bool InStatusBar { get; }
+
+    /// <summary>Listed, with every key, in the line of key hints (the editor's, above its buttons); the status-bar bindings always are.</summary>
+    bool InHints { get; }
 }
 
 /// <summary>
@@ -57,6 +60,8 @@ public interface IBinding
 public sealed record Binding<TScreen>(IReadOnlyList<BoundKey> Keys, TextKey Label, TextKey Help, Action<TScreen> Run) : IBinding
 {
     public bool InStatusBar { get; init; }
+
+    public bool InHints { get => field || InStatusBar; init; }
 
     public bool Mnemonic { get; init; }
 }

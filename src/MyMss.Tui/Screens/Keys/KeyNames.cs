@@ -42,5 +42,5 @@ public static class KeyNames
     /// <summary>"F10/Ctrl+S/Alt+V Validar · F5/Alt+T Testar ligação · …": the status-bar bindings with every key, twins included
     /// (the status bar has room for the first key only, and F-keys do not reach the program on every console).</summary>
     public static string Hints(Strings s, IKeyTable table) =>
-        string.Join(" · ", table.Bindings.Where(b => b.InStatusBar).Select(b => string.Join("/", b.KeysIn(s).Select(k => Of(k.Key))) + " " + b.LabelIn(s)));
+        string.Join(" · ", table.Bindings.Where(b => b.InHints).Select(b => string.Join("/", b.KeysIn(s).Select(k => Of(k.Key))) + " " + b.LabelIn(s)));
 }
