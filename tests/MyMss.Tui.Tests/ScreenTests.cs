@@ -157,16 +157,18 @@ public sealed class ScreenTests
                 Assert.Same(e.Port, h.Focused);
                 string screen = h.Text();
                 Assert.Contains("a porta 9000 é a porta do MSS (9000)", screen);
-                Assert.Contains("Endereço externo: é obrigatório", screen);
+                Assert.Contains("Endereço externo: preenchimento obrigatório", screen);
                 // Nothing typed was lost.
                 Assert.Equal(("Perfil", "pw", "pw", "127.0.0.1", "9000"), (e.Description.Text, e.Password.Text, e.PasswordConfirmation.Text, e.Host.Text, e.Port.Text));
                 e.Port.SelectAll();
-                h.Type("abc"); // not a number: a message, not an exception
+                h.Type("abc"); // not a number: refused as typed, with the range
+                Assert.Equal("9000", e.Port.Text);
+                Assert.Contains("Porta: só algarismos (1..65535)", h.Text());
                 h.Keys(Key.F10);
             }),
             Step.On<ProfileEditor>(e =>
             {
-                Assert.Contains("Porta: tem de ser um número inteiro", h.Text());
+                Assert.Contains("a porta 9000 é a porta do MSS", h.Text());
                 e.Port.SelectAll();
                 h.Type("9005");
                 h.Keys(Key.F10);
@@ -332,8 +334,9 @@ public sealed class ScreenTests
         Assert.Equal("2 · Dois", h.Screen.AlternativeProfile.Text);
         h.Keys(Key.Tab.WithShift, Key.Tab.WithShift); // → default → frequency
         Assert.Same(h.Screen.Frequency, h.Focused);
-        h.Type("?"); // typed into the field, not the help key
-        Assert.Contains("?", h.Screen.Frequency.Text);
+        h.Type("?"); // neither typed into a number field nor the help key
+        Assert.DoesNotContain("?", h.Screen.Frequency.Text);
+        Assert.Same(h.Screen, h.App.TopRunnable);
         h.Screen.Frequency.SelectAll();
         h.Type("12");
         Assert.Contains("Sincronização *", h.Text());
@@ -630,7 +633,7 @@ public sealed class ScreenTests
             {
                 string screen = h.Flat();
                 Assert.Contains($"Servidor 127.0.0.1:{openPort} — ligação estabelecida em", screen);
-                Assert.Contains($"Exterior 127.0.0.1:{closedPort} — ligação recusada", screen);
+                Assert.Contains($"Endereço externo 127.0.0.1:{closedPort} — ligação recusada", screen);
                 h.Keys(Key.Enter);
             }),
             Step.On<ProfileEditor>(e =>

@@ -1,4 +1,5 @@
 using MyMss.Core.Domain;
+using MyMss.Core.Rules;
 using MyMss.Core.Services;
 using MyMss.Tui.Resources;
 using MyMss.Tui.Screens.Keys;
@@ -37,7 +38,9 @@ public sealed partial class MainScreen : Runnable, IKeyedScreen
         _frame = new FrameView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(1), Title = _s[TextKey.App_Title] };
 
         var frequencyLabel = new Label { X = 1, Y = 0, Text = _s.FieldLabel(Fields.FrequencyHours) + ":" };
-        Frequency = new TextField { X = Pos.Right(frequencyLabel) + 1, Y = 0, Width = 6 };
+        Frequency = new NumberField(SettingsRules.MinFrequency, SettingsRules.MaxFrequency) { X = Pos.Right(frequencyLabel) + 1, Y = 0, Width = 6 };
+        var frequencyRange = new Label { X = Pos.Right(Frequency) + 1, Y = 0, Text = Frequency.Range };
+        Frequency.Refused += (_, _) => Say(_s.Format(TextKey.Screen_DigitsOnly, _s.FieldLabel(Fields.FrequencyHours), Frequency.Range));
         string defaultText = _s.FieldLabel(Fields.DefaultProfile) + ":";
         string alternativeText = _s.FieldLabel(Fields.AlternativeProfile) + ":";
         int labelWidth = Math.Max(defaultText.Length, alternativeText.Length) + 1;
@@ -77,7 +80,7 @@ public sealed partial class MainScreen : Runnable, IKeyedScreen
         saveButton.X = Pos.Func(_ => Math.Max(historyButton.Frame.Right + 2, (saveButton.SuperView?.Viewport.Width ?? 0) - 1 - buttonsWidth), historyButton);
         quitButton.X = Pos.Right(saveButton) + 1;
 
-        _frame.Add(frequencyLabel, Frequency, defaultLabel, DefaultProfile, alternativeLabel, AlternativeProfile,
+        _frame.Add(frequencyLabel, Frequency, frequencyRange, defaultLabel, DefaultProfile, alternativeLabel, AlternativeProfile,
             Table, _empty, _message, newButton, editButton, deleteButton, historyButton, saveButton, quitButton);
         Add(_frame);
         _keyBar = new KeyBar(_s, this);
@@ -102,7 +105,7 @@ public sealed partial class MainScreen : Runnable, IKeyedScreen
         Table.SetFocus();
     }
 
-    public TextField Frequency { get; }
+    public NumberField Frequency { get; }
     public Picker DefaultProfile { get; }
     public Picker AlternativeProfile { get; }
     public ProfileTable Table { get; }

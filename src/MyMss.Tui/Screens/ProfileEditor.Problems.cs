@@ -80,7 +80,9 @@ public sealed partial class ProfileEditor
         int width = _problems.Frame.Width > 0 ? _problems.Frame.Width : (App?.Screen.Width ?? 80) - 2;
         if (Problems.Count == 0)
         {
-            _problems.Text = KeyNames.Hints(_s, Keybindings);
+            string keys = KeyNames.Hints(_s, Keybindings);
+            if (_problems.Text != keys)
+                _problems.Text = keys;
             return;
         }
         string? first = FieldWithCursor();
@@ -139,6 +141,12 @@ public sealed partial class ProfileEditor
     /// <summary>Edits of a field take its problems away; the cursor on a field brings its problems first.</summary>
     private void WatchProblems(string field, View view)
     {
+        if (view is NumberField number)
+        {
+            // Said at once, where the problems are said; the next character typed brings the problems (or keys) back.
+            number.Refused += (_, _) => _problems.Text = _s.Format(TextKey.Screen_DigitsOnly, _s.FieldLabel(field), number.Range);
+            number.TextChanged += (_, _) => RenderProblems();
+        }
         switch (view)
         {
             case TextField text:

@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Drawing;
 using MyMss.Core.Domain;
+using MyMss.Core.Rules;
 using MyMss.Tui.Resources;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
@@ -24,16 +25,16 @@ public sealed partial class ProfileEditor
 
     public View General { get; } = Tab();
     public TextField Host { get; } = new();
-    public TextField Port { get; } = new();
-    public TextField Timeout { get; } = new();
-    public TextField Retries { get; } = new();
-    public TextField Compression { get; } = new();
+    public NumberField Port { get; } = new(ProfileRules.MinPort, ProfileRules.MaxPort);
+    public NumberField Timeout { get; } = new(ProfileRules.MinTimeout, ProfileRules.MaxTimeout);
+    public NumberField Retries { get; } = new(ProfileRules.MinRetries, ProfileRules.MaxRetries);
+    public NumberField Compression { get; } = new(ProfileRules.MinCompression, ProfileRules.MaxCompression);
     public CheckBox Encryption { get; } = new();
     public View Communication { get; } = Tab();
     /// <summary>Ligação à Internet: a closed list (Enter, Space, F4 or Alt+↓ open it).</summary>
     public Picker Access { get; } = new();
     public TextField ExternalHost { get; } = new();
-    public TextField ExternalPort { get; } = new();
+    public NumberField ExternalPort { get; } = new(ProfileRules.MinPort, ProfileRules.MaxPort);
     public View Filter { get; } = Tab();
     public CheckBox FilterEnabled { get; } = new();
     public IReadOnlyList<(string Name, CheckBox Send, CheckBox Receive)> TableRows => _tables;
@@ -85,7 +86,7 @@ public sealed partial class ProfileEditor
         Register(Fields.InternetAccess, Access, Communication);
         Row(Communication, 2, Fields.ExternalHost, width, ExternalHost, 40, _initial.ExternalHost);
         Row(Communication, 3, Fields.ExternalPort, width, ExternalPort, 7, _initial.ExternalPort);
-        Communication.Add(new Label { X = Pos.Right(ExternalPort) + 2, Y = 3, Text = _s[TextKey.Editor_ExternalHint] });
+        Communication.Add(new Label { X = Pos.Right(ExternalPort) + 2 + ExternalPort.Range.Length + 1, Y = 3, Text = _s[TextKey.Editor_ExternalHint] });
         Access.SelectionChanged += (_, _) => UpdateEnabled();
     }
 
@@ -126,6 +127,8 @@ public sealed partial class ProfileEditor
         box.Width = width;
         box.Text = text;
         tab.Add(label, box);
+        if (box is NumberField number)
+            tab.Add(new Label { X = Pos.Right(box) + 1, Y = y, Text = number.Range }); // the range, always in sight
         Register(field, box, tab);
     }
 

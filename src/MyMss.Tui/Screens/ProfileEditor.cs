@@ -45,7 +45,7 @@ public sealed partial class ProfileEditor : Dialog, IKeyedScreen
 
         // Header
         var codeLabel = new Label { X = 0, Y = 0, Text = _s.FieldLabel(Fields.Code) + ":" };
-        Code = new TextField { X = Pos.Right(codeLabel) + 1, Y = 0, Width = 7, Text = _initial.Code, ReadOnly = existing is not null, CanFocus = existing is null };
+        Code = new NumberField(ProfileRules.MinCode, ProfileRules.MaxCode) { X = Pos.Right(codeLabel) + 1, Y = 0, Width = 7, Text = _initial.Code, ReadOnly = existing is not null, CanFocus = existing is null };
         var descriptionLabel = new Label { X = Pos.Right(Code) + 2, Y = 0, Text = _s.FieldLabel(Fields.Description) + ":" };
         Description = new TextField { X = Pos.Right(descriptionLabel) + 1, Y = 0, Width = Dim.Fill(), Text = _initial.Description };
         var passwordLabel = new Label { X = 0, Y = 1, Text = _s.FieldLabel(Fields.Password) + ":" };
@@ -92,7 +92,7 @@ public sealed partial class ProfileEditor : Dialog, IKeyedScreen
             Description.SetFocus();
     }
 
-    public TextField Code { get; }
+    public NumberField Code { get; }
     public TextField Description { get; }
     public TextField Password { get; }
     public TextField PasswordConfirmation { get; }
