@@ -600,7 +600,7 @@ public sealed class ScreenTests
         int second = history!.IndexOf("Perfil criado 2", StringComparison.Ordinal);
         int first = history.IndexOf("Perfil criado 1", StringComparison.Ordinal);
         Assert.True(second >= 0 && first > second);
-        Assert.Contains("Password: alterada", history);
+        Assert.Contains("Password: definida", history); // set when each profile was created
         Assert.DoesNotContain(Secret, history);
     }
 
