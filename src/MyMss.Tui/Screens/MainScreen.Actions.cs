@@ -61,9 +61,17 @@ public sealed partial class MainScreen
             return;
         }
         IReadOnlyList<FieldError> blockers = _model.Service.DeletionBlockers(code);
+        bool chosenHere = _model.DefaultCode == code || _model.AlternativeCode == code;
         if (blockers.Count > 0)
         {
-            Ui.Error(App!, _s, _s[TextKey.Screen_DeleteRefused], blockers);
+            // The saved settings still name it; when the choices on screen no longer do, they only need saving first.
+            Ui.Error(App!, _s, _s[TextKey.Screen_DeleteRefused], blockers, _model.ChoicesUnsaved && !chosenHere ? _s[TextKey.Screen_SaveChoicesFirst] : null);
+            return;
+        }
+        if (chosenHere)
+        {
+            // Chosen on screen, not saved: deleting it would quietly undo that choice.
+            Say(_s.Format(TextKey.Screen_DeleteChosenUnsaved, code));
             return;
         }
         if (!Ui.Confirm(App!, _s, _s[TextKey.Screen_DeleteTitle], _s.Format(TextKey.Screen_DeleteQuestion, profile.Code, profile.Description)))
@@ -146,10 +154,13 @@ public sealed partial class MainScreen
         ShowText(_s[TextKey.Audit_Title], entries.Count == 0 ? [_s[TextKey.Audit_Empty]] : AuditText.Lines(_s, entries));
     }
 
+    /// <summary>F6: the routes of the default and alternative on screen; when those are not saved yet, the dialog says so first.</summary>
     public void ShowRoutes()
     {
-        var (_, routes, warnings) = _model.Service.Check();
-        ShowText(_s[TextKey.Route_Title], RouteText.Lines(_s, routes, warnings));
+        bool unsaved = _model.ChoicesUnsaved;
+        var (_, routes, warnings) = _model.Service.Check(unsaved ? (_model.DefaultCode, _model.AlternativeCode) : null);
+        IEnumerable<string> lines = RouteText.Lines(_s, routes, warnings);
+        ShowText(_s[TextKey.Route_Title], unsaved ? lines.Prepend("").Prepend(_s[TextKey.Route_ScreenUnsaved]) : lines);
     }
 
     public void ShowHelp() => ShowText(_s[TextKey.Help_Title], HelpText.Lines(_s));

@@ -40,8 +40,9 @@ public static class Ui
         });
     }
 
-    public static void Error(IApplication app, Strings strings, string title, IEnumerable<FieldError> errors) =>
-        MessageBox.ErrorQuery(app, title, string.Join("\n", errors.Select(strings.Describe)), strings[TextKey.Screen_Ok]);
+    /// <param name="note">A line after the errors, e.g. what to do first.</param>
+    public static void Error(IApplication app, Strings strings, string title, IEnumerable<FieldError> errors, string? note = null) =>
+        MessageBox.ErrorQuery(app, title, string.Join("\n", errors.Select(strings.Describe)) + (note is null ? "" : "\n\n" + note), strings[TextKey.Screen_Ok]);
 
     /// <summary>Yes/No question; No is the default so that Enter never destroys anything.</summary>
     public static bool Confirm(IApplication app, Strings strings, string title, string question) =>
