@@ -18,6 +18,7 @@ namespace MyMss.Tui.Screens;
 /// </summary>
 public sealed class Picker : View
 {
+    private const int MinListWidth = 12;
     private readonly ListView _list;
     private readonly Popover<ListView, int?> _popover;
     private IListDataSource? _source;
@@ -102,14 +103,15 @@ public sealed class Picker : View
     }
 
     /// <summary>
-    /// The list goes under the field, as wide as the field or the longest item; it is as tall as its items, or as the room
-    /// under the field, or, when there is more room above, as that (and the popover puts it above the field).
+    /// The list goes under the field, as wide as its longest item (with its border and scroll bar: no wider, as every
+    /// covered cell is sent twice, to show the list and to show what was under it again); it is as tall as its items, or
+    /// as the room under the field, or, when there is more room above, as that (and the popover puts it above the field).
     /// </summary>
     private Size ListSize()
     {
         Rectangle field = FrameToScreen();
         Size screen = App!.Screen.Size;
-        int width = Math.Min(screen.Width, Math.Max(field.Width, _source!.MaxItemLength + 2));
+        int width = Math.Min(screen.Width, Math.Max(MinListWidth, _source!.MaxItemLength + 3));
         int below = screen.Height - field.Bottom - 1; // the last row is the key bar
         int above = field.Top;
         int rows = _source.Count + 2; // and the border
