@@ -90,7 +90,7 @@ public sealed class CliTests : IDisposable
     [InlineData("--port", "abc", "Porta (--port)", "número inteiro")]
     [InlineData("--host", "bad host", "Servidor (MISCommunicator) (--host)", "IP")]
     [InlineData("--timeout", "301", "Timeout (s) (--timeout)", "300")]
-    [InlineData("--retries", "11", "Tentativas (--retries)", "10")]
+    [InlineData("--retries", "11", "Novas tentativas (--retries)", "10")]
     [InlineData("--compression", "10", "Compressão (--compression)", "9")]
     [InlineData("--description", "", "Descrição (--description)", "obrigatório")]
     [InlineData("--encryption", "maybe", "--encryption", "on|off")]

@@ -83,7 +83,7 @@ public static class ExportImportCommands
             {
                 ctx.Out.WriteLine("  " + (c.Kind == ImportChangeKind.Settings ? s[TextKey.Import_Settings] : s.Format(TextOf.Import(c.Kind), c.Code, c.Description)));
                 foreach (FieldChange f in c.Changes)
-                    ctx.Out.WriteLine("      " + AuditText.Change(s, f));
+                    ctx.Out.WriteLine("      " + AuditText.Change(s, f, created: c.Kind == ImportChangeKind.Create));
             }
         });
     }

@@ -70,7 +70,7 @@ public static class ScreenLauncher
         IApplication app = FrugalApplication.Create(mirror, time, fallback: e => ErrorLog.Write(e, databasePath), received: sleep is null ? null : sleep.Wake)
             .Init(DriverRegistry.Names.ANSI);
         sleep?.Install(app);
-        CommonKeys.Install(app); // on every screen, dialogs and message boxes included
+        CommonKeys.Install(app, new Strings("pt")); // on every screen, dialogs and message boxes included; no mnemonics among them
         return app;
     }
 }

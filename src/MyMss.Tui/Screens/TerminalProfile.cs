@@ -155,7 +155,7 @@ public static class TerminalProfile
     /// <summary>Gives <paramref name="view"/>'s TextFields, and those of its subviews now and later, reverse video while focused.</summary>
     public static void Hook(View view)
     {
-        if (view is TextField tf && tf is not DropDownList)   // DropDownList already uses Focus when focused
+        if (view is TextField tf)
         {
             tf.GettingAttributeForRole += (_, e) =>
             {
