@@ -34,7 +34,8 @@ end_session() {
 put() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$WORK/results.tsv"; }
 get() { awk -F'\t' -v s="$1" -v k="$2" '$1 == s && $2 == k { v = $3 } END { print v }' "$WORK/results.tsv"; }
 
-# start_session NAME MARKER COMMAND... : start COMMAND in a fresh 80x24 pane and wait (up to
+# start_session NAME MARKER COMMAND... : start COMMAND in a fresh 80x24 pane (TERM=xterm-256color, no COLORTERM, unless
+# SESSION_TERM / SESSION_COLORTERM say otherwise) and wait (up to
 # START_TIMEOUT s) until MARKER appears in the output, then until the output settles.
 start_session() {
     local name=$1 marker=$2; shift 2
@@ -45,7 +46,7 @@ start_session() {
     printf -v inner '/usr/bin/time -v -o %q %s' "$dir/time.txt" "$cmd"
     # script: -f flush every write (sizes can be read live), -q quiet, -T timing ("delay bytes" lines).
     tmx new-session -d -s "$name" -x 80 -y 24 -c "$dir" \
-        "exec env TERM=xterm-256color script -f -q -T $(printf %q "$dir/timing.log") -c $(printf %q "$inner") $(printf %q "$dir/out.log")"
+        "exec env -u COLORTERM TERM=${SESSION_TERM:-xterm-256color} ${SESSION_COLORTERM:+COLORTERM=$SESSION_COLORTERM} script -f -q -T $(printf %q "$dir/timing.log") -c $(printf %q "$inner") $(printf %q "$dir/out.log")"
     tmx display-message -p -t "$name" '#{pane_pid}' >"$dir/pid"   # = script's PID (exec)
     local deadline=$(( SECONDS + ${START_TIMEOUT:-60} ))
     until [[ -f $dir/out.log ]] && grep -aqF -- "$marker" "$dir/out.log"; do
@@ -87,11 +88,22 @@ key() {
 }
 
 # idle SESSION SECONDS : bytes sent while nothing happens.
+# program_pid NAME: the measured program (script -> /usr/bin/time -> program).
+program_pid() {
+    local p
+    p=$(pgrep -P "$(cat "$WORK/$1/pid")" | head -n 1) && p=$(pgrep -P "$p" | head -n 1) && echo "$p"
+}
+# cpu_ticks PID: user + system CPU time so far, in clock ticks (1/100 s).
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+
 idle() {
-    local name=$1 secs=$2 out="$WORK/$1/out.log" s0 s1
-    s0=$(size_of "$out"); sleep "$secs"; s1=$(size_of "$out")
+    local name=$1 secs=$2 out="$WORK/$1/out.log" s0 s1 pid t0 t1
+    pid=$(program_pid "$name")
+    s0=$(size_of "$out"); t0=$(cpu_ticks "$pid"); sleep "$secs"; s1=$(size_of "$out"); t1=$(cpu_ticks "$pid")
     put "$name" idle_bytes $(( s1 - s0 ))
     put "$name" idle_seconds "$secs"
+    # CPU while idle, in per mille of one core (ticks are 1/100 s)
+    put "$name" idle_cpu_permille "$(awk -v t=$(( t1 - t0 )) -v s="$secs" 'BEGIN { printf "%.1f", t * 10 / s }')"
 }
 
 # stop_session NAME KEY... : send the quit key(s), wait for the pane to end (kill it after

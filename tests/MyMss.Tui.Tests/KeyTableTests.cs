@@ -1,4 +1,5 @@
 using MyMss.Core.Domain;
+using MyMss.Core.Rules;
 using MyMss.Core.Services;
 using MyMss.Tui.Output;
 using MyMss.Tui.Resources;
@@ -35,7 +36,7 @@ public sealed class KeyTableTests
 
     /// <summary>"F2  Novo" for every status-bar binding of the table, as the bottom line shows them.</summary>
     private static IEnumerable<string> StatusItems(Strings s, IKeyTable table) =>
-        table.Bindings.Where(b => b.InStatusBar).Select(b => $"{KeyNames.Of(b.Keys[0].Key)}  {s[b.Label]}");
+        table.Bindings.Where(b => b.InStatusBar).Select(b => $"{KeyNames.Of(b.Keys[0].Key)}  {b.LabelIn(s)}");
 
     private static void AssertShows(ScreenHarness h, IKeyTable table, params IKeyTable[] others)
     {
@@ -97,22 +98,27 @@ public sealed class KeyTableTests
                 Assert.Equal(24, h.Text().TrimEnd('\n').Split('\n').Length);
                 // The bar has room for one key each; above the buttons every twin is listed (F-keys do not reach every console).
                 foreach (IBinding binding in ProfileEditor.Keybindings.Bindings.Where(b => b.InStatusBar))
-                    foreach (BoundKey key in binding.Keys)
+                    foreach (BoundKey key in binding.KeysIn(h.Strings))
                         Assert.Contains(KeyNames.Of(key.Key), h.Flat());
                 h.Keys(Key.Esc);
             }));
         }
     }
 
-    [Fact]
-    public void No_key_does_two_things_on_one_screen()
+    [Theory]
+    [InlineData("pt")]
+    [InlineData("en")]
+    public void No_key_does_two_things_on_one_screen(string language)
     {
+        var s = new Strings(language);
         IKeyTable[] screens = [MainScreen.Keybindings, ProfileEditor.Keybindings, TextDialog.Keybindings];
         foreach (IKeyTable table in screens)
         {
-            var keys = table.Bindings.Concat(CommonKeys.Keybindings.Bindings).SelectMany(b => b.Keys).Select(k => k.Key).ToList();
+            var keys = table.Bindings.Concat(CommonKeys.Keybindings.Bindings).SelectMany(b => b.KeysIn(s)).Select(k => k.Key).ToList();
             Assert.Equal(keys.Count, keys.Distinct().Count());
             Assert.All(table.Bindings, b => Assert.NotEmpty(b.Keys));
+            // A binding that takes its Alt key from its label has a marked letter in this language.
+            Assert.All(table.Bindings.Where(b => b.Mnemonic), b => Assert.NotNull(Mnemonic.AltKey(s[b.Label])));
         }
     }
 
@@ -173,7 +179,7 @@ public sealed class KeyTableTests
         {
             string? said = null;
             h.Drive(() => h.Keys(key), Step.On<Dialog>(_ => { said = h.Flat(); h.Keys(Key.Enter); }));
-            Assert.Contains("o perfil 1 é o perfil de sincronização default", said); // the selected profile, refused
+            Assert.Contains(h.Strings.Format(TextKey.Error_ProfileIsDefault, 1), said); // the selected profile, refused
         },
         [TextKey.Screen_Save] = (h, key) =>
         {
@@ -229,10 +235,12 @@ public sealed class KeyTableTests
         Assert.Equal(screen.TrimEnd('\n').Split('\n'), rows);
     }
 
-    [Fact]
-    public void Every_key_of_the_main_screen_does_what_its_binding_says()
+    [Theory]
+    [InlineData("pt")]
+    [InlineData("en")]
+    public void Every_key_of_the_main_screen_does_what_its_binding_says(string language)
     {
-        using var h = new ScreenHarness(seed: Seed);
+        using var h = new ScreenHarness(language, Seed);
         Assert.Equal(MainScreen.Keybindings.Bindings.Select(b => b.Label).Order(), MainChecks.Keys.Order());
         foreach (BoundKey bound in CommonKeys.Keybindings.Bindings.SelectMany(b => b.Keys))
         {
@@ -244,10 +252,10 @@ public sealed class KeyTableTests
         Assert.Equal(TextKey.Screen_Quit, MainScreen.Keybindings.Bindings[^1].Label);
         foreach (Binding<MainScreen> binding in MainScreen.Keybindings.Bindings)
         {
-            foreach (BoundKey bound in binding.Keys)
+            foreach (BoundKey bound in binding.KeysIn(h.Strings))
             {
                 h.Screen.Table.SetFocus(); // where every main-screen key applies
-                Assert.Same(binding, MainScreen.Keybindings.Find(bound.Key, h.Focused));
+                Assert.Same(binding, MainScreen.Keybindings.Find(h.Strings, bound.Key, h.Focused));
                 MainChecks[binding.Label](h, Pressed(bound));
             }
         }
@@ -269,7 +277,7 @@ public sealed class KeyTableTests
                 Assert.Equal(before + 1, h.Service.Load().Profiles.Count); // saved, and the editor closes
             }),
         ],
-        [TextKey.Probe_Title] = (h, key) =>
+        [TextKey.Key_Test] = (h, key) =>
         [
             Step.On<ProfileEditor>(e =>
             {
@@ -279,8 +287,45 @@ public sealed class KeyTableTests
                 Assert.Contains(h.Strings[TextKey.Probe_FixFirst], h.Flat());
                 h.Keys(Key.Esc);
             }),
-            Step.On<Dialog>(_ => h.Keys(Key.S.WithAlt)), // Sair sem gravar? Sim
+            Step.On<Dialog>(_ => h.Keys(Yes(h))), // Sair sem gravar? Sim
         ],
+        [TextKey.Screen_Help] = (h, key) =>
+        [
+            Step.On<ProfileEditor>(e =>
+            {
+                e.Encryption.SetFocus(); // where '?' is no character typed
+                h.Keys(key);
+            }),
+            Step.On<TextDialog>(d =>
+            {
+                Assert.Equal(h.Strings[TextKey.Help_EditorTitle], d.Title);
+                Assert.StartsWith(h.Strings.FieldLabel(Fields.Encryption) + ": " + h.Strings[TextKey.Help_encryption], d.Text); // the field with the cursor first
+                h.Keys(Key.Esc);
+            }),
+            Step.On<ProfileEditor>(_ => h.Keys(Key.Esc)),
+        ],
+        [TextKey.Screen_History] = (h, key) =>
+        [
+            Step.On<ProfileEditor>(_ => h.Keys(key)),
+            Step.On<TextDialog>(d =>
+            {
+                Assert.Equal(h.Strings[TextKey.Audit_Empty], d.Text); // a new profile has no history yet
+                h.Keys(Key.Esc);
+            }),
+            Step.On<ProfileEditor>(_ => h.Keys(Key.Esc)),
+        ],
+        [TextKey.Screen_Routes] = (h, key) =>
+        [
+            Step.On<ProfileEditor>(_ => h.Keys(key)),
+            Step.On<TextDialog>(d =>
+            {
+                Assert.Equal(h.Strings[TextKey.Route_Title], d.Title);
+                h.Keys(Key.Esc);
+            }),
+            Step.On<ProfileEditor>(_ => h.Keys(Key.Esc)),
+        ],
+        [TextKey.Key_NextField] = (h, key) => FieldCheck(h, key, e => e.Host, e => e.Port),
+        [TextKey.Key_PreviousField] = (h, key) => FieldCheck(h, key, e => e.Port, e => e.Host),
         [TextKey.Key_NextTab] = (h, key) => TabCheck(h, key, e => e.General, e => e.Communication),
         [TextKey.Key_PreviousTab] = (h, key) => TabCheck(h, key, e => e.General, e => e.Filter),
         [TextKey.Editor_TabGeneral] = (h, key) => TabCheck(h, key, e => e.Filter, e => e.General),
@@ -291,6 +336,20 @@ public sealed class KeyTableTests
             Step.On<ProfileEditor>(e => h.Keys(key)), // nothing changed: it leaves at once
         ],
     };
+
+    private static Key Yes(ScreenHarness h) => Mnemonic.AltKey(h.Strings[TextKey.Screen_Yes])!;
+
+    private static Step[] FieldCheck(ScreenHarness h, Key key, Func<ProfileEditor, Terminal.Gui.ViewBase.View> from, Func<ProfileEditor, Terminal.Gui.ViewBase.View> to) =>
+    [
+        Step.On<ProfileEditor>(e =>
+        {
+            from(e).SetFocus();
+            h.Keys(key);
+            Assert.Same(to(e), h.Focused);
+            Assert.Same(e.General, e.Tabs.Value);
+            h.Keys(Key.Esc);
+        }),
+    ];
 
     private static Step[] TabCheck(ScreenHarness h, Key key, Func<ProfileEditor, Terminal.Gui.ViewBase.View> from, Func<ProfileEditor, Terminal.Gui.ViewBase.View> to) =>
     [
@@ -304,13 +363,15 @@ public sealed class KeyTableTests
         }),
     ];
 
-    [Fact]
-    public void Every_key_of_the_editor_does_what_its_binding_says()
+    [Theory]
+    [InlineData("pt")]
+    [InlineData("en")]
+    public void Every_key_of_the_editor_does_what_its_binding_says(string language)
     {
-        using var h = new ScreenHarness(seed: Seed);
+        using var h = new ScreenHarness(language, Seed);
         Assert.Equal(ProfileEditor.Keybindings.Bindings.Select(b => b.Label).Order(), EditorChecks.Keys.Order());
         foreach (Binding<ProfileEditor> binding in ProfileEditor.Keybindings.Bindings)
-            foreach (BoundKey bound in binding.Keys)
+            foreach (BoundKey bound in binding.KeysIn(h.Strings))
                 h.Drive(() => h.Keys(Key.F2), EditorChecks[binding.Label](h, Pressed(bound)));
         Assert.Equal(2 + 3, h.Service.Load().Profiles.Count); // one profile for each key of Validar
     }
@@ -351,7 +412,7 @@ public sealed class KeyTableTests
     public void Keys_that_belong_to_the_focused_widget_stay_there()
     {
         using var h = new ScreenHarness(seed: Seed);
-        // F4 on a drop-down opens it; Del and ? in the frequency field edit it; Enter in a field is no Alterar.
+        // F4 on a closed list opens it; Del in the frequency field edits it, ? is no digit and no help there; Enter in a field is no Alterar.
         h.Screen.DefaultProfile.SetFocus();
         h.Keys(Key.F4);
         Assert.Contains("2 · Dois", h.Text());
@@ -359,7 +420,8 @@ public sealed class KeyTableTests
         h.Keys(Key.Esc);
         h.Screen.Frequency.SetFocus();
         h.Keys(Key.End, Key.Backspace);
-        h.Type("?");
+        h.Type("?5");
+        Assert.Same(h.Screen, h.App.TopRunnable);
         h.Keys(Key.CursorLeft, Key.Delete, Key.Enter);
         Assert.Equal("2", h.Screen.Frequency.Text);
         Assert.Same(h.Screen, h.App.TopRunnable);

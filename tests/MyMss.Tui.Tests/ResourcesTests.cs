@@ -67,10 +67,7 @@ public sealed class ResourcesTests
     [Fact]
     public void The_generated_resources_match_strings_tsv_and_every_key_is_used()
     {
-        string? root = AppContext.BaseDirectory;
-        while (root is not null && !File.Exists(Path.Combine(root, "MyMss.Tui.sln")))
-            root = Path.GetDirectoryName(root);
-        Assert.NotNull(root);
+        string root = DocSchemas.RepoRoot;
         var psi = new ProcessStartInfo("python3", [Path.Combine(root, "tools", "gen-resx.py"), "--check"]) { RedirectStandardOutput = true, RedirectStandardError = true };
         using Process process = Process.Start(psi)!; // python3: installed by .ci/run where missing
         string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();

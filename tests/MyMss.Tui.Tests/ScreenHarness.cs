@@ -119,7 +119,8 @@ public sealed class ScreenHarness : IDisposable
     /// </summary>
     public void Drive(Action trigger, params Step[] steps)
     {
-        int next = 0, idle = 0;
+        int next = 0;
+        var idle = System.Diagnostics.Stopwatch.StartNew();
         string? stuck = null;
         void OnIteration(object? sender, EventArgs<IApplication?> e)
         {
@@ -129,11 +130,13 @@ public sealed class ScreenHarness : IDisposable
             if (next < steps.Length && top.GetType() == steps[next].Type && steps[next].Ready((View)top))
             {
                 Step step = steps[next++];
-                idle = 0;
                 step.Act((View)top);
+                idle.Restart();
                 return;
             }
-            if (++idle > 20_000) // a step may wait for real time (a connection test): the loop runs ~1000 times a second
+            // A step may wait for real time (a connection test on a busy machine): counted in seconds, not in iterations,
+            // which nested loops may run much faster than the application's limit.
+            if (idle.Elapsed > TimeSpan.FromSeconds(30))
             {
                 stuck ??= $"{top.GetType().Name} still open after step {next} of {steps.Length}";
                 App.RequestStop(top);

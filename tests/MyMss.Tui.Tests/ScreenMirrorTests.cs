@@ -54,8 +54,8 @@ public sealed class ScreenMirrorTests
             });
 
     /// <summary>Frames of one size that differ from the previous one here and there, as real screens do.</summary>
-    private static readonly Gen<(bool Force16, bool Bce, Frame[] Frames)> Sessions =
-        Gen.Select(Gen.Bool, Gen.Bool, Gen.Int[1, 6], Gen.Int[1, 30], Gen.Int[1, 5])
+    private static readonly Gen<(ColorDepth Depth, bool Bce, Frame[] Frames)> Sessions =
+        Gen.Select(Gen.Enum<ColorDepth>(), Gen.Bool, Gen.Int[1, 6], Gen.Int[1, 30], Gen.Int[1, 5])
             .SelectMany(t => Gen.Select(FrameOf(t.Item3, t.Item4).Array[t.Item5],
                 Gen.Double[0, 1].Array[t.Item5], Gen.Int[1, 6], Gen.Int[1, 30],
                 (frames, sameness, rows2, cols2) =>
@@ -81,7 +81,7 @@ public sealed class ScreenMirrorTests
         return b;
     }
 
-    private static string Expected(TgAttribute a, bool force16)
+    private static string Expected(TgAttribute a, ColorDepth depth)
     {
         int style = 0;
         foreach ((TextStyle flag, int code) in new[] { (TextStyle.Bold, 1), (TextStyle.Faint, 2), (TextStyle.Italic, 3), (TextStyle.Underline, 4), (TextStyle.Blink, 5), (TextStyle.Reverse, 7), (TextStyle.Strikethrough, 9) })
@@ -89,15 +89,19 @@ public sealed class ScreenMirrorTests
                 style |= 1 << code;
         string Colour(TgColor c, bool fg) =>
             c == TgColor.None ? "default"
-            : force16 ? "ansi" + (int)c.GetAnsiColorCode()
-            : $"rgb({c.R},{c.G},{c.B})";
+            : depth switch
+            {
+                ColorDepth.Ansi16 => "ansi" + ColorDepths.Ansi16Code(c),
+                ColorDepth.Palette256 => "idx" + ColorDepths.Palette256Index(c),
+                _ => $"rgb({c.R},{c.G},{c.B})",
+            };
         return VirtualTerminal.LookOf(style, Colour(a.Foreground, true), Colour(a.Background, false));
     }
 
     /// <summary>Replays one session and checks every frame; returns the bytes each frame cost.</summary>
-    private static List<string> Replay(bool force16, bool bce, IReadOnlyList<Frame> frames)
+    private static List<string> Replay(ColorDepth depth, bool bce, IReadOnlyList<Frame> frames)
     {
-        var mirror = new ScreenMirror(force16, bce);
+        var mirror = new ScreenMirror(depth, bce);
         VirtualTerminal? vt = null;
         var sent = new List<string>();
         foreach (Frame f in frames)
@@ -121,7 +125,7 @@ public sealed class ScreenMirrorTests
                     string glyph = Glyphs[f.Glyph[r * f.Cols + c]];
                     TgAttribute attr = Attributes[f.Attr[r * f.Cols + c]];
                     Assert.True(glyph == vt.Text[r, c], $"text {Where(r, c)}: '{vt.Text[r, c]}' instead of '{glyph}'");
-                    string want = Expected(attr, force16);
+                    string want = Expected(attr, depth);
                     string got = vt.Look[r, c];
                     if (glyph == " " && got.StartsWith("0|default|", StringComparison.Ordinal)
                         && (attr.Style & ~(TextStyle.Bold | TextStyle.Faint | TextStyle.Italic)) == TextStyle.None)
@@ -138,14 +142,14 @@ public sealed class ScreenMirrorTests
 
     [Fact]
     public void The_terminal_ends_up_showing_every_frame_exactly_as_drawn() =>
-        Sessions.Sample(s => { Replay(s.Force16, s.Bce, s.Frames); }, iter: 3000);
+        Sessions.Sample(s => { Replay(s.Depth, s.Bce, s.Frames); }, iter: 3000);
 
     [Fact]
     public void An_unchanged_frame_and_an_unchanged_cursor_send_nothing() =>
         Sessions.Sample(s =>
         {
             Frame last = s.Frames[^1];
-            List<string> sent = Replay(s.Force16, s.Bce, [.. s.Frames, last, last]);
+            List<string> sent = Replay(s.Depth, s.Bce, [.. s.Frames, last, last]);
             Assert.Equal("", sent[^1]);
             Assert.Equal("", sent[^2]);
         }, iter: 500);
@@ -157,7 +161,7 @@ public sealed class ScreenMirrorTests
         int[] typed = (int[])screen.Glyph.Clone();
         typed[5 * 80 + 10] = 3; // "a" where the cursor was
         var after = screen with { Glyph = typed, Cursor = new Cursor { Position = new Point(11, 5), Style = CursorStyle.Default } };
-        List<string> sent = Replay(false, true, [screen, after]);
+        List<string> sent = Replay(ColorDepth.TrueColor, true, [screen, after]);
         Assert.Equal("a", sent[1]); // the cursor was on that cell and the attribute is current: one byte
     }
 

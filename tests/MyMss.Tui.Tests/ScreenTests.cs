@@ -92,7 +92,7 @@ public sealed class ScreenTests
                 Assert.Same(e.Communication, e.Tabs.Value);
                 Assert.False(e.ExternalHost.Enabled);
                 Assert.Same(e.Access, h.Focused);
-                h.Keys(Key.CursorDown); // Só rede local → Rede móvel
+                h.Keys(Key.Enter, Key.CursorDown, Key.Enter); // the list opens: Só rede local → Rede móvel
                 Assert.Equal("Rede móvel (GPRS/3G/4G/5G)", e.Access.Text);
                 Assert.True(e.ExternalHost.Enabled);
                 Assert.Equal("9002", e.ExternalPort.Text); // defaults to the port
@@ -141,7 +141,7 @@ public sealed class ScreenTests
                 h.Type("pw");
                 h.Keys(Key.Tab);
                 h.Type("pw");
-                h.Keys(Key.D2.WithAlt, Key.CursorDown, Key.CursorDown); // VPN, without an external host
+                h.Keys(Key.D2.WithAlt, Key.Space, Key.CursorDown, Key.CursorDown, Key.Enter); // VPN, without an external host
                 e.Host.SetFocus();
                 h.Type("127.0.0.1");
                 h.Keys(Key.Tab);
@@ -157,16 +157,18 @@ public sealed class ScreenTests
                 Assert.Same(e.Port, h.Focused);
                 string screen = h.Text();
                 Assert.Contains("a porta 9000 é a porta do MSS (9000)", screen);
-                Assert.Contains("Endereço externo: é obrigatório", screen);
+                Assert.Contains("Endereço externo: preenchimento obrigatório", screen);
                 // Nothing typed was lost.
                 Assert.Equal(("Perfil", "pw", "pw", "127.0.0.1", "9000"), (e.Description.Text, e.Password.Text, e.PasswordConfirmation.Text, e.Host.Text, e.Port.Text));
                 e.Port.SelectAll();
-                h.Type("abc"); // not a number: a message, not an exception
+                h.Type("abc"); // not a number: refused as typed, with the range
+                Assert.Equal("9000", e.Port.Text);
+                Assert.Contains("Porta: só algarismos (1..65535)", h.Text());
                 h.Keys(Key.F10);
             }),
             Step.On<ProfileEditor>(e =>
             {
-                Assert.Contains("Porta: tem de ser um número inteiro", h.Text());
+                Assert.Contains("a porta 9000 é a porta do MSS", h.Text());
                 e.Port.SelectAll();
                 h.Type("9005");
                 h.Keys(Key.F10);
@@ -328,12 +330,13 @@ public sealed class ScreenTests
         Assert.Same(h.Screen.Table, h.Focused);
         h.Keys(Key.Tab.WithShift); // table → alternative
         Assert.Same(h.Screen.AlternativeProfile, h.Focused);
-        h.Keys(Key.CursorDown, Key.CursorDown); // (nenhum) → 1 → 2
+        h.Keys(Key.Enter, Key.CursorDown, Key.CursorDown, Key.Enter); // the open list: (nenhum) → 1 → 2
         Assert.Equal("2 · Dois", h.Screen.AlternativeProfile.Text);
         h.Keys(Key.Tab.WithShift, Key.Tab.WithShift); // → default → frequency
         Assert.Same(h.Screen.Frequency, h.Focused);
-        h.Type("?"); // typed into the field, not the help key
-        Assert.Contains("?", h.Screen.Frequency.Text);
+        h.Type("?"); // neither typed into a number field nor the help key
+        Assert.DoesNotContain("?", h.Screen.Frequency.Text);
+        Assert.Same(h.Screen, h.App.TopRunnable);
         h.Screen.Frequency.SelectAll();
         h.Type("12");
         Assert.Contains("Sincronização *", h.Text());
@@ -365,7 +368,7 @@ public sealed class ScreenTests
         using var h = new ScreenHarness(seed: s => Seed(s, (1, "2 · Dois"), (2, "1 · Um"), (3, "(nenhum)"), (12, "2 · Dois")));
         Assert.Equal(1, h.Service.Load().Settings.DefaultProfile);
         h.Screen.DefaultProfile.SetFocus();
-        h.Keys(Key.CursorDown); // 1 · 2 · Dois → 2 · 1 · Um
+        h.Keys(Key.Enter, Key.CursorDown, Key.Enter); // 1 · 2 · Dois → 2 · 1 · Um
         Assert.Equal("2 · 1 · Um", h.Screen.DefaultProfile.Text);
         h.Screen.AlternativeProfile.SetFocus();
         h.Keys(Key.F4, Key.CursorDown, Key.CursorDown, Key.CursorDown, Key.CursorDown, Key.Enter); // the open list: (nenhum), 1, 2, 3 → 12
@@ -375,11 +378,11 @@ public sealed class ScreenTests
         Assert.Equal((2, (int?)12), (saved.DefaultProfile, saved.AlternativeProfile));
 
         h.Screen.AlternativeProfile.SetFocus();
-        h.Keys(Key.CursorUp); // 12 → 3, whose description is "(nenhum)": a profile, not "no alternative"
+        h.Keys(Key.Enter, Key.CursorUp, Key.Enter); // 12 → 3, whose description is "(nenhum)": a profile, not "no alternative"
         Assert.Equal("3 · (nenhum)", h.Screen.AlternativeProfile.Text);
         h.Keys(Key.F10);
         Assert.Equal(3, h.Service.Load().Settings.AlternativeProfile);
-        h.Keys(Key.CursorUp, Key.CursorUp, Key.CursorUp); // 3 → 2 → 1 → the real "(nenhum)" item
+        h.Keys(Key.Space, Key.CursorUp, Key.CursorUp, Key.CursorUp, Key.Enter); // 3 → 2 → 1 → the real "(nenhum)" item
         Assert.Equal("(nenhum)", h.Screen.AlternativeProfile.Text);
         h.Keys(Key.F10);
         Assert.Null(h.Service.Load().Settings.AlternativeProfile);
@@ -398,8 +401,10 @@ public sealed class ScreenTests
             {
                 h.Keys(Key.D2.WithAlt);
                 Assert.Same(e.Access, h.Focused);
+                h.Keys(Key.Enter); // opens the list
                 for (int i = 0; i < downs; i++)
                     h.Keys(Key.CursorDown);
+                h.Keys(Key.Enter);
                 Assert.Equal(expected, e.SelectedAccess);
                 e.ExternalHost.Text = "sync.example.pt";
                 h.Keys(Key.F10);
@@ -413,7 +418,7 @@ public sealed class ScreenTests
             Step.On<ProfileEditor>(e =>
             {
                 Assert.Equal(h.Strings.AccessLabel(expected), e.Access.Text);
-                h.Keys(Key.D2.WithAlt, Key.CursorUp, Key.CursorUp, Key.CursorUp);
+                h.Keys(Key.D2.WithAlt, Key.Enter, Key.CursorUp, Key.CursorUp, Key.CursorUp, Key.Enter);
                 Assert.Equal(InternetAccess.None, e.SelectedAccess);
                 h.Keys(Key.F10);
             }));
@@ -453,7 +458,7 @@ public sealed class ScreenTests
         h.Screen.Frequency.SelectAll();
         h.Type("999");
         h.Screen.AlternativeProfile.SetFocus();
-        h.Keys(Key.CursorDown);
+        h.Keys(Key.Enter, Key.CursorDown, Key.Enter); // (nenhum) → 1, the default
         string? message = null;
         h.Drive(() => h.Keys(Key.F10), Step.On<Dialog>(d => { message = h.Flat(); h.Keys(Key.Enter); }));
         Assert.Contains("tem de estar entre 1 e 720", message);
@@ -595,7 +600,7 @@ public sealed class ScreenTests
         int second = history!.IndexOf("Perfil criado 2", StringComparison.Ordinal);
         int first = history.IndexOf("Perfil criado 1", StringComparison.Ordinal);
         Assert.True(second >= 0 && first > second);
-        Assert.Contains("Password: alterada", history);
+        Assert.Contains("Password: definida", history); // set when each profile was created
         Assert.DoesNotContain(Secret, history);
     }
 
@@ -628,7 +633,7 @@ public sealed class ScreenTests
             {
                 string screen = h.Flat();
                 Assert.Contains($"Servidor 127.0.0.1:{openPort} — ligação estabelecida em", screen);
-                Assert.Contains($"Exterior 127.0.0.1:{closedPort} — ligação recusada", screen);
+                Assert.Contains($"Endereço externo 127.0.0.1:{closedPort} — ligação recusada", screen);
                 h.Keys(Key.Enter);
             }),
             Step.On<ProfileEditor>(e =>

@@ -39,6 +39,17 @@ public sealed class WireFidelityTests : IDisposable
             Assert.IsType<FrugalOutput>(h.App.Driver!.GetOutput()); // the composition the program uses
             File.Copy(h.DatabasePath, db);
             expected.Add(("start", h.Text()));
+            // The alternative's list opens over the table and closes again.
+            h.Keys(Key.Tab.WithShift);
+            expected.Add(("BTab", h.Text()));
+            h.Keys(Key.Enter);
+            expected.Add(("Enter", h.Text()));
+            h.Keys(Key.CursorDown);
+            expected.Add(("Down", h.Text()));
+            h.Keys(Key.Esc);
+            expected.Add(("Escape", h.Text()));
+            h.Keys(Key.CursorDown);
+            expected.Add(("Down", h.Text()));
             h.Keys(Key.CursorDown);
             expected.Add(("Down", h.Text()));
             h.Keys(Key.CursorDown);

@@ -269,9 +269,13 @@ public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, 
     /// The route warnings plus every saved profile that no longer meets the rules in force (e.g. after
     /// Mss:Port or Sync:Tables changed in appsettings.json), each with its problems.
     /// </summary>
-    public (SyncSnapshot Snapshot, RoutePreview Routes, IReadOnlyList<RouteWarning> Warnings) Check()
+    /// <param name="choice">A default and an alternative chosen on a screen but not saved yet: the routes and warnings are
+    /// those they would give, over the saved profiles.</param>
+    public (SyncSnapshot Snapshot, RoutePreview Routes, IReadOnlyList<RouteWarning> Warnings) Check((int? Default, int? Alternative)? choice = null)
     {
         SyncSnapshot snap = Load();
+        if (choice is { } chosen)
+            snap = snap with { Settings = snap.Settings with { DefaultProfile = chosen.Default, AlternativeProfile = chosen.Alternative } };
         RoutePreview routes = RoutePreview.Of(snap, options);
         var warnings = routes.Warnings.ToList();
         foreach (SyncProfile p in snap.Profiles)

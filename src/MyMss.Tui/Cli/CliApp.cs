@@ -9,7 +9,7 @@ namespace MyMss.Tui.Cli;
 /// <summary>
 /// The `mymss` command line: reads --db and --lang, composes the run once, parses, reports usage errors (exit 2) and
 /// invokes the command. Each command group is built in a file of its own; <see cref="MyMss.Core.Services.SyncConfiguration"/> holds every rule.
-/// Output is aligned text in the run's language, or the JSON of SPEC.md with --json.
+/// Output is aligned text in the run's language, or the JSON of docs/json.md with --json.
 /// </summary>
 /// <param name="canPrompt">Standard input is a terminal, so a password may be asked without echo.</param>
 public sealed class CliApp(IAppHost host, TextWriter output, TextWriter error, TextReader input, bool canPrompt)

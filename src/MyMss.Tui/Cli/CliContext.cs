@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using MyMss.Core.Ports;
 using MyMss.Core.Rules;
 using MyMss.Tui.Configuration;
@@ -80,6 +81,22 @@ public sealed record CliContext(
             OutcomeStatus.NotFound or OutcomeStatus.Conflict => ExitCodes.NotFoundOrConflict,
             _ => ExitCodes.Refused,
         };
+    }
+
+    /// <summary>
+    /// The end of a command that changes something: refused (every problem, exit 1 or 3), or done — the changed
+    /// value's JSON with --json, the text for people otherwise — and exit 0.
+    /// </summary>
+    public int Done<T>(ParseResult parsed, Outcome<T> outcome, bool json, Action<Utf8JsonWriter, T> writeJson, Action<T> writeText)
+    {
+        if (!outcome.IsOk)
+            return Refused(parsed, outcome.Status, outcome.Errors, json);
+        T value = outcome.Value!;
+        if (json)
+            Out.WriteLine(JsonOutput.Write(w => writeJson(w, value)));
+        else
+            writeText(value);
+        return ExitCodes.Ok;
     }
 
     /// <summary>"Porta (--port): …": the field's label and the option that sets it.</summary>

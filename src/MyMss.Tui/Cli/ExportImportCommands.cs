@@ -8,7 +8,7 @@ using MyMss.Tui.Resources;
 
 namespace MyMss.Tui.Cli;
 
-/// <summary>`mymss export FILE` and `mymss import FILE`: settings and profiles to and from the export format of SPEC.md.</summary>
+/// <summary>`mymss export FILE` and `mymss import FILE`: settings and profiles to and from the export format of docs/json.md.</summary>
 public static class ExportImportCommands
 {
     public static Command Export(CliContext ctx)
@@ -75,24 +75,17 @@ public static class ExportImportCommands
         var (data, readErrors) = ExportFile.Read(content);
         if (data is null)
             return ctx.Refused(parsed, OutcomeStatus.Invalid, readErrors, json);
-        Outcome<IReadOnlyList<ImportChange>> outcome = service.Import(data, dryRun);
-        if (!outcome.IsOk)
-            return ctx.Refused(parsed, outcome.Status, outcome.Errors, json);
-        IReadOnlyList<ImportChange> changes = outcome.Value!;
-        if (json)
+        return ctx.Done(parsed, service.Import(data, dryRun), json, (w, changes) => JsonOutput.Import(w, dryRun, changes), changes =>
         {
-            ctx.Out.WriteLine(JsonOutput.Write(w => JsonOutput.Import(w, dryRun, changes)));
-            return ExitCodes.Ok;
-        }
-        ctx.Out.WriteLine(s[dryRun ? TextKey.Cli_DryRun : TextKey.Cli_Imported]);
-        if (changes.Count == 0)
-            ctx.Out.WriteLine("  " + s[TextKey.Cli_NoChanges]);
-        foreach (ImportChange c in changes)
-        {
-            ctx.Out.WriteLine("  " + (c.Kind == ImportChangeKind.Settings ? s[TextKey.Import_Settings] : s.Format(TextOf.Import(c.Kind), c.Code, c.Description)));
-            foreach (FieldChange f in c.Changes)
-                ctx.Out.WriteLine("      " + AuditText.Change(s, f));
-        }
-        return ExitCodes.Ok;
+            ctx.Out.WriteLine(s[dryRun ? TextKey.Cli_DryRun : TextKey.Cli_Imported]);
+            if (changes.Count == 0)
+                ctx.Out.WriteLine("  " + s[TextKey.Cli_NoChanges]);
+            foreach (ImportChange c in changes)
+            {
+                ctx.Out.WriteLine("  " + (c.Kind == ImportChangeKind.Settings ? s[TextKey.Import_Settings] : s.Format(TextOf.Import(c.Kind), c.Code, c.Description)));
+                foreach (FieldChange f in c.Changes)
+                    ctx.Out.WriteLine("      " + AuditText.Change(s, f, created: c.Kind == ImportChangeKind.Create));
+            }
+        });
     }
 }

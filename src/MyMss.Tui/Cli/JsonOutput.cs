@@ -9,7 +9,7 @@ using MyMss.Tui.Resources;
 
 namespace MyMss.Tui.Cli;
 
-/// <summary>The command line's JSON: the stable format of SPEC.md (see <see cref="ExportFile"/>), audit entries and errors.</summary>
+/// <summary>The command line's JSON: the stable format of docs/json.md (see <see cref="ExportFile"/>), audit entries and errors.</summary>
 public static class JsonOutput
 {
     public static string Write(Action<Utf8JsonWriter> body) => ExportFile.Json(body);

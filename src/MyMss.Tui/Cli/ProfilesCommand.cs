@@ -152,14 +152,8 @@ public sealed class ProfilesCommand
     {
         int code = parsed.GetValue(_code);
         bool json = parsed.GetValue(_json);
-        Outcome<SyncProfile> outcome = service.DeleteProfile(code);
-        if (!outcome.IsOk)
-            return _ctx.Refused(parsed, outcome.Status, outcome.Errors, json);
-        if (json)
-            _ctx.Out.WriteLine(JsonOutput.Write(w => JsonOutput.Profile(w, outcome.Value!)));
-        else
-            _ctx.Out.WriteLine(_s.Format(TextKey.Cli_ProfileDeleted, code));
-        return ExitCodes.Ok;
+        return _ctx.Done(parsed, service.DeleteProfile(code), json, JsonOutput.Profile,
+            _ => _ctx.Out.WriteLine(_s.Format(TextKey.Cli_ProfileDeleted, code)));
     }
 
     /// <summary>A TCP connection to each endpoint of the saved profile, each printed as soon as it is known (a test can take timeout × attempts).</summary>
@@ -196,21 +190,14 @@ public sealed class ProfilesCommand
 
     private int Saved(ParseResult parsed, Outcome<ProfileSaved> outcome, TextKey message, bool json)
     {
-        if (!outcome.IsOk)
-            return _ctx.Refused(parsed, outcome.Status, outcome.Errors, json);
-        ProfileSaved saved = outcome.Value!;
-        if (json)
-        {
-            _ctx.Out.WriteLine(JsonOutput.Write(w => JsonOutput.Profile(w, saved.Profile)));
-        }
-        else
+        int exit = _ctx.Done(parsed, outcome, json, (w, saved) => JsonOutput.Profile(w, saved.Profile), saved =>
         {
             _ctx.Out.WriteLine(_s.Format(message, saved.Profile.Code));
             if (saved.BecameDefault)
                 _ctx.Out.WriteLine(_s.Format(TextKey.Cli_ProfileBecameDefault, saved.Profile.Code));
-        }
-        if (saved.LicensingRefreshAdvised)
+        });
+        if (outcome.Value?.LicensingRefreshAdvised == true)
             _ctx.Error.WriteLine(_s[TextKey.Licensing_Reminder]);
-        return ExitCodes.Ok;
+        return exit;
     }
 }

@@ -71,14 +71,7 @@ public sealed class SettingsCommand
         if (errors.Count > 0)
             return _ctx.Refused(p, OutcomeStatus.Invalid, errors, json);
         var input = new SettingsInput(frequency ?? snap.Settings.FrequencyHours.ToString(CultureInfo.InvariantCulture), def, alt, snap.Settings.Version);
-        Outcome<SyncSettings> outcome = service.SaveSettings(input);
-        if (!outcome.IsOk)
-            return _ctx.Refused(p, outcome.Status, outcome.Errors, json);
-        if (json)
-            _ctx.Out.WriteLine(JsonOutput.Write(w => JsonOutput.Settings(w, outcome.Value!)));
-        else
-            _ctx.Out.WriteLine(_s[TextKey.Cli_SettingsSaved]);
-        return ExitCodes.Ok;
+        return _ctx.Done(p, service.SaveSettings(input), json, JsonOutput.Settings, _ => _ctx.Out.WriteLine(_s[TextKey.Cli_SettingsSaved]));
     }
 
     /// <summary>A profile code given to --default or --alternative ("none" too for the alternative).</summary>

@@ -1,6 +1,6 @@
 namespace MyMss.Tui.Hosting;
 
-/// <summary>Exit codes of SPEC.md, "Command line".</summary>
+/// <summary>Exit codes of docs/exit-codes.md.</summary>
 public static class ExitCodes
 {
     public const int Ok = 0;

@@ -51,6 +51,15 @@ public sealed partial class FrugalOutput : AnsiOutput, IOutput
         _mirror.Forget(); // the shell had the terminal meanwhile
     }
 
+    /// <summary>Terminal.Gui is stopping: it disposes the output, then waits for its input thread.</summary>
+    public event Action? Disposed;
+
+    void IDisposable.Dispose()
+    {
+        base.Dispose();
+        Disposed?.Invoke();
+    }
+
     /// <summary>Sends every cell again on the next frame (Ctrl+L): for a screen garbled behind the program's back.</summary>
     public void Forget() => _mirror.Forget();
 
@@ -67,11 +76,29 @@ public sealed partial class FrugalOutput : AnsiOutput, IOutput
 }
 
 /// <summary>
-/// Terminal.Gui's ANSI driver with <see cref="FrugalOutput"/> as its output. The output is made here, not when
-/// the driver asks, so that Terminal.Gui sizes it as it does its own (it reads the size before polling starts).
+/// Terminal.Gui's ANSI driver with <see cref="FrugalOutput"/> as its output and, when <c>received</c> is given,
+/// <see cref="QuietInput"/> as its input. The output is made here, not when the driver asks, so that Terminal.Gui
+/// sizes it as it does its own (it reads the size before polling starts); the input is made when the driver asks,
+/// as Terminal.Gui's own is (it puts the terminal in raw mode).
 /// </summary>
-public sealed class FrugalComponentFactory(ScreenMirror mirror)
-    : AnsiComponentFactory(output: new FrugalOutput(AppModel.FullScreen, mirror));
+public sealed class FrugalComponentFactory : AnsiComponentFactory
+{
+    private readonly Action? _received;
+    private QuietInput? _input;
+
+    /// <param name="received">Told each time keys have been queued; null: Terminal.Gui's own input.</param>
+    public FrugalComponentFactory(ScreenMirror mirror, Action? received = null) : this(new FrugalOutput(AppModel.FullScreen, mirror), received)
+    {
+    }
+
+    private FrugalComponentFactory(FrugalOutput output, Action? received) : base(output: output)
+    {
+        _received = received;
+        output.Disposed += () => _input?.Wake(); // the input thread is waited for next: end its wait
+    }
+
+    public override IInput<char> CreateInput() => _received is null ? base.CreateInput() : _input = new QuietInput(_received);
+}
 
 /// <summary>Creates the application on the frugal output.</summary>
 public static class FrugalApplication
@@ -82,12 +109,13 @@ public static class FrugalApplication
     /// compiler checks and NativeAOT keeps. If a later Terminal.Gui lacks it, the stock output is used (it works,
     /// but sends far more), and <paramref name="fallback"/> hears of it once per process.
     /// </summary>
-    public static IApplication Create(ScreenMirror mirror, ITimeProvider? time = null, Action<Exception>? fallback = null)
+    /// <param name="received">See <see cref="FrugalComponentFactory"/>.</param>
+    public static IApplication Create(ScreenMirror mirror, ITimeProvider? time = null, Action<Exception>? fallback = null, Action? received = null)
     {
         IApplication app = Application.Create(time);
         try
         {
-            ComponentFactory(app) = new FrugalComponentFactory(mirror);
+            ComponentFactory(app) = new FrugalComponentFactory(mirror, received);
         }
         catch (MissingMemberException e)
         {

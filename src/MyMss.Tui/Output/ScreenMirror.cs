@@ -27,14 +27,17 @@ public sealed class ScreenMirror
     private CursorStyle? _cursorStyle;
     private Cursor _wanted = new();
 
-    /// <param name="force16Colors">Colours as the 16 ANSI codes instead of 24-bit.</param>
+    /// <param name="depth">How colours are sent: the terminal's palette of 16 or 256, or 24-bit.</param>
     /// <param name="xtermErase">The terminal has ECMA-48's "erase characters" (ECH) and fills erased cells with the
     /// current background (xterm's "bce"), as xterm, tmux, the Linux console and their kin do; a VT100 has neither.</param>
-    public ScreenMirror(bool force16Colors = false, bool xtermErase = true)
+    public ScreenMirror(ColorDepth depth = ColorDepth.TrueColor, bool xtermErase = true)
     {
-        Force16Colors = force16Colors;
+        Depth = depth;
         XtermErase = xtermErase;
     }
+
+    /// <summary>What the terminal can show; <see cref="Force16Colors"/> (Terminal.Gui's own setting) lowers it to 16.</summary>
+    public ColorDepth Depth { get; }
 
     public bool Force16Colors { get; set; }
     public bool XtermErase { get; }
@@ -272,7 +275,7 @@ public sealed class ScreenMirror
     {
         if (_sgr == attr)
             return;
-        output.Append(Sgr.Change(_sgr, attr, Force16Colors));
+        output.Append(Sgr.Change(_sgr, attr, Force16Colors ? ColorDepth.Ansi16 : Depth));
         _sgr = attr;
     }
 }

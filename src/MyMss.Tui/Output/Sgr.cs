@@ -13,14 +13,14 @@ public static class Sgr
     /// The shorter of "reset, then everything" and "only what changes" (off codes for styles that end), from
     /// <paramref name="current"/> (null: unknown, so only a reset will do) to <paramref name="attr"/>.
     /// </summary>
-    public static string Change(TgAttribute? current, TgAttribute attr, bool force16Colors)
+    public static string Change(TgAttribute? current, TgAttribute attr, ColorDepth depth)
     {
         var reset = new List<string>(4) { "0" };
         AddStyle(reset, attr.Style);
         if (attr.Foreground != Color.None)
-            reset.Add(ColorCode(attr.Foreground, foreground: true, force16Colors));
+            reset.Add(ColorCode(attr.Foreground, foreground: true, depth));
         if (attr.Background != Color.None)
-            reset.Add(ColorCode(attr.Background, foreground: false, force16Colors));
+            reset.Add(ColorCode(attr.Background, foreground: false, depth));
         string best = reset.Count == 1 ? Csi + "m" : Csi + string.Join(';', reset) + "m";
         if (current is not { } now)
             return best;
@@ -39,9 +39,9 @@ public static class Sgr
         if (ending.HasFlag(TextStyle.Strikethrough)) delta.Add("29");
         AddStyle(delta, starting);
         if (attr.Foreground != now.Foreground)
-            delta.Add(ColorCode(attr.Foreground, foreground: true, force16Colors));
+            delta.Add(ColorCode(attr.Foreground, foreground: true, depth));
         if (attr.Background != now.Background)
-            delta.Add(ColorCode(attr.Background, foreground: false, force16Colors));
+            delta.Add(ColorCode(attr.Background, foreground: false, depth));
         string changes = Csi + string.Join(';', delta) + "m";
         return changes.Length < best.Length ? changes : best;
     }
@@ -57,15 +57,15 @@ public static class Sgr
         if (style.HasFlag(TextStyle.Strikethrough)) codes.Add("9");
     }
 
-    private static string ColorCode(Color color, bool foreground, bool force16Colors)
+    private static string ColorCode(Color color, bool foreground, ColorDepth depth)
     {
         if (color == Color.None)
             return foreground ? "39" : "49";
-        if (force16Colors)
+        return depth switch
         {
-            int code = (int)color.GetAnsiColorCode();
-            return (foreground ? code : code + 10).ToString(CultureInfo.InvariantCulture);
-        }
-        return string.Create(CultureInfo.InvariantCulture, $"{(foreground ? 38 : 48)};2;{color.R};{color.G};{color.B}");
+            ColorDepth.Ansi16 => (ColorDepths.Ansi16Code(color) + (foreground ? 0 : 10)).ToString(CultureInfo.InvariantCulture),
+            ColorDepth.Palette256 => string.Create(CultureInfo.InvariantCulture, $"{(foreground ? 38 : 48)};5;{ColorDepths.Palette256Index(color)}"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{(foreground ? 38 : 48)};2;{color.R};{color.G};{color.B}"),
+        };
     }
 }

@@ -3,7 +3,10 @@ using MyMss.Core.Domain;
 
 namespace MyMss.Tui.Resources;
 
-/// <summary>The audit trail as text for people, shared by the command line and the screen.</summary>
+/// <summary>
+/// The audit trail as text for people, shared by the command line and the screen. Audit records keep the vocabulary
+/// words ("on: Artigos:receive", "mobile", "on"); here they become the words of the screen ("Artigos: receber").
+/// </summary>
 public static class AuditText
 {
     public static IEnumerable<string> Lines(Strings s, IEnumerable<AuditEntry> entries)
@@ -12,20 +15,25 @@ public static class AuditText
         {
             string code = e.ProfileCode is int c ? " " + c.ToString(CultureInfo.InvariantCulture) : "";
             yield return $"{e.AtUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)}  {Who(e)}  {(TextOf.Audit(e.Action) is TextKey action ? s[action] : e.Action)}{code}";
+            bool created = Created(e.Changes);
             foreach (FieldChange change in e.Changes)
-                yield return "    " + Change(s, change);
+                yield return "    " + Change(s, change, created);
         }
     }
 
     /// <summary>"root@srv1 (ana)": the account and host, and the person behind the account when it is someone else (sudo, su).</summary>
     public static string Who(AuditEntry e) => $"{e.User}@{e.Host}" + (e.Person is null ? "" : $" ({e.Person})");
 
-    /// <summary>"Porta: 9001 → 9002"; a password only ever reads "alterada".</summary>
-    public static string Change(Strings s, FieldChange c)
+    /// <summary>The changes of a profile that did not exist before (created, or created by an import): its code had no value.</summary>
+    public static bool Created(IEnumerable<FieldChange> changes) =>
+        changes.Any(c => c.Field == Fields.Code && c.Before is null && c.After is not null);
+
+    /// <summary>"Porta: 9001 → 9002"; a password reads only "definida" (on a new profile) or "alterada".</summary>
+    public static string Change(Strings s, FieldChange c, bool created = false)
     {
         string label = s.FieldLabel(c.Field);
         if (c.Secret)
-            return $"{label}: {s[TextKey.Audit_SecretChanged]}";
+            return $"{label}: {s[created ? TextKey.Audit_SecretSet : TextKey.Audit_SecretChanged]}";
         return $"{label}: {Value(s, c.Field, c.Before)} → {Value(s, c.Field, c.After)}";
     }
 
@@ -35,6 +43,26 @@ public static class AuditText
         _ when field == Fields.InternetAccess && Vocabulary.InternetAccess.TryParse(value, out InternetAccess a, legacy: true) => s.AccessLabel(a),
         Vocabulary.On when field == Fields.Encryption => s[TextKey.Common_Yes],
         Vocabulary.Off when field == Fields.Encryption => s[TextKey.Common_No],
+        _ when field == Fields.TransferFilter => Filter(s, value) ?? value,
         _ => value,
     };
+
+    /// <summary>"off" → "desligado (…)"; "on: Artigos:receive, Encomendas:send" → "Artigos: receber; Encomendas: enviar" (see AuditDiff.Filter).</summary>
+    private static string? Filter(Strings s, string value)
+    {
+        if (value == Vocabulary.Off)
+            return s[TextKey.Filter_Off];
+        string prefix = Vocabulary.On + ":";
+        if (!value.StartsWith(prefix, StringComparison.Ordinal))
+            return null;
+        var tables = new List<string>();
+        foreach (string table in value[prefix.Length..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            int colon = table.LastIndexOf(':');
+            if (colon <= 0 || !Vocabulary.Direction.TryParse(table[(colon + 1)..], out Direction direction))
+                return null; // not written by AuditDiff.Filter: shown as recorded
+            tables.Add($"{table[..colon]}: {s[TextOf.Direction(direction)]}");
+        }
+        return tables.Count == 0 ? null : string.Join("; ", tables);
+    }
 }

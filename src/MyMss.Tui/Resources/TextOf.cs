@@ -70,6 +70,14 @@ public static class TextOf
         InternetAccess.PublicInternet => TextKey.Access_PublicInternet,
     };
 
+    /// <summary>Which way a table travels, as a lower-case verb ("receber").</summary>
+    public static TextKey Direction(Direction direction) => direction switch
+    {
+        Core.Domain.Direction.Send => TextKey.Direction_Send,
+        Core.Domain.Direction.Receive => TextKey.Direction_Receive,
+        Core.Domain.Direction.Both => TextKey.Direction_Both,
+    };
+
     public static TextKey? Audit(string action) => action switch
     {
         AuditActions.SettingsChanged => TextKey.Audit_SettingsChanged,

@@ -7,12 +7,15 @@ namespace MyMss.Tui.Screens;
 /// <summary>F1: every key of the main screen and of the editor, from their key tables, then one line per field, from the manual.</summary>
 public static class HelpText
 {
-    public static readonly string[] FieldOrder =
+    /// <summary>The fields of a profile, in the editor's order.</summary>
+    public static readonly string[] ProfileFields =
     [
-        Fields.FrequencyHours, Fields.DefaultProfile, Fields.AlternativeProfile, Fields.Code, Fields.Description, Fields.Password,
+        Fields.Code, Fields.Description, Fields.Password,
         Fields.Host, Fields.Port, Fields.TimeoutSeconds, Fields.Retries, Fields.Compression, Fields.Encryption,
         Fields.InternetAccess, Fields.ExternalHost, Fields.ExternalPort, Fields.TransferFilter,
     ];
+
+    public static readonly string[] FieldOrder = [Fields.FrequencyHours, Fields.DefaultProfile, Fields.AlternativeProfile, .. ProfileFields];
 
     public static IEnumerable<string> Lines(Strings s)
     {
@@ -27,9 +30,29 @@ public static class HelpText
         yield return "";
         yield return s[TextKey.Help_Fields];
         foreach (string field in FieldOrder)
-            yield return $"  {s.FieldLabel(field)}: {(TextOf.Help(field) is TextKey help ? s[help] : "")}";
+            yield return FieldLine(s, field);
     }
 
+    /// <summary>F1 in the editor: the field with the cursor first, then the editor's keys and every field of a profile.</summary>
+    public static IEnumerable<string> EditorLines(Strings s, string? focused)
+    {
+        if (focused is not null && TextOf.Help(focused) is not null)
+        {
+            yield return FieldLine(s, focused).TrimStart();
+            yield return "";
+        }
+        yield return s[TextKey.Help_EditorKeys];
+        foreach (IBinding binding in ProfileEditor.Keybindings.Bindings.Concat<IBinding>(CommonKeys.Keybindings.Bindings))
+            yield return Line(s, binding);
+        yield return "  " + s[TextKey.Help_EditorNavigation];
+        yield return "";
+        yield return s[TextKey.Help_Fields];
+        foreach (string field in ProfileFields)
+            yield return FieldLine(s, field);
+    }
+
+    private static string FieldLine(Strings s, string field) => $"  {s.FieldLabel(field)}: {(TextOf.Help(field) is TextKey help ? s[help] : "")}";
+
     /// <summary>"  F8, Del ou Alt+E: eliminar o perfil selecionado (pede confirmação)".</summary>
-    public static string Line(Strings s, IBinding binding) => $"  {KeyNames.List(s, binding.Keys)}: {s.Format(binding.Help, s[binding.Label])}";
+    public static string Line(Strings s, IBinding binding) => $"  {KeyNames.List(s, binding)}: {s.Format(binding.Help, binding.LabelIn(s))}";
 }

@@ -31,10 +31,16 @@ public sealed partial class MainScreen
 
     private void OpenEditor(SyncProfile? profile)
     {
+        Say(""); // what the last action said is not about this one
         using var editor = new ProfileEditor(_model.Service, _s, profile, _model.Profiles.Select(p => p.Code));
         App!.Run(editor);
         if (editor.Saved is not ProfileSaved saved)
+        {
+            if (editor.Unchanged && profile is not null)
+                Say(_s.Format(TextKey.Screen_Unchanged, profile.Code));
+            ShowDirty();
             return;
+        }
         Reload();
         SelectRow(IndexOf(saved.Profile.Code));
         string text = _s.Format(profile is null ? TextKey.Screen_Created : TextKey.Screen_Updated, saved.Profile.Code);
@@ -48,15 +54,24 @@ public sealed partial class MainScreen
 
     public void DeleteSelected()
     {
+        Say("");
         if (SelectedCode is not int code || _model.Saved.Find(code) is not ProfileSummary profile)
         {
             Say(_s[TextKey.Screen_NoSelection]);
             return;
         }
         IReadOnlyList<FieldError> blockers = _model.Service.DeletionBlockers(code);
+        bool chosenHere = _model.DefaultCode == code || _model.AlternativeCode == code;
         if (blockers.Count > 0)
         {
-            Ui.Error(App!, _s, _s[TextKey.Screen_DeleteRefused], blockers);
+            // The saved settings still name it; when the choices on screen no longer do, they only need saving first.
+            Ui.Error(App!, _s, _s[TextKey.Screen_DeleteRefused], blockers, _model.ChoicesUnsaved && !chosenHere ? _s[TextKey.Screen_SaveChoicesFirst] : null);
+            return;
+        }
+        if (chosenHere)
+        {
+            // Chosen on screen, not saved: deleting it would quietly undo that choice.
+            Say(_s.Format(TextKey.Screen_DeleteChosenUnsaved, code));
             return;
         }
         if (!Ui.Confirm(App!, _s, _s[TextKey.Screen_DeleteTitle], _s.Format(TextKey.Screen_DeleteQuestion, profile.Code, profile.Description)))
@@ -67,10 +82,9 @@ public sealed partial class MainScreen
             Ui.Error(App!, _s, _s[TextKey.Screen_DeleteRefused], outcome.Errors);
             return;
         }
-        int row = Table.Value?.SelectedCell.Y ?? 0;
+        int row = Table.SelectedIndex;
         Reload();
-        if (_model.Profiles.Count > 0)
-            SelectRow(Math.Min(row, _model.Profiles.Count - 1));
+        SelectRow(row); // the row that took its place, or the one above when it was the last
         Say(_s.Format(TextKey.Screen_Deleted, code));
         ShowDirty();
     }
@@ -78,6 +92,11 @@ public sealed partial class MainScreen
     /// <summary>Gravar: saves frequency, default and alternative through the service; refusals name each field and move focus to the first.</summary>
     public bool Save()
     {
+        if (!_model.IsDirty)
+        {
+            Say(_s[TextKey.Screen_NothingToSave]);
+            return true;
+        }
         Outcome<SyncSettings> outcome = _model.Save();
         MarkSettingsErrors(outcome.Errors);
         if (outcome.Status == OutcomeStatus.Conflict)
@@ -93,11 +112,24 @@ public sealed partial class MainScreen
         return true;
     }
 
+    private IReadOnlyList<FieldError> _settingsErrors = [];
+
     private void MarkSettingsErrors(IReadOnlyList<FieldError> errors)
     {
+        _settingsErrors = errors;
         Ui.MarkError(Frequency, errors.Any(e => e.Field == Fields.FrequencyHours));
         Ui.MarkError(DefaultProfile, errors.Any(e => e.Field == Fields.DefaultProfile));
         Ui.MarkError(AlternativeProfile, errors.Any(e => e.Field == Fields.AlternativeProfile));
+    }
+
+    /// <summary>A field marked wrong that was changed since is no longer known to be wrong: its mark goes (both profiles when either changes, as one rule ties them).</summary>
+    private void Unmark(bool frequency, bool profiles)
+    {
+        if (_settingsErrors.Count == 0)
+            return;
+        MarkSettingsErrors(_settingsErrors.Where(e =>
+            !(frequency && e.Field == Fields.FrequencyHours)
+            && !(profiles && e.Field is Fields.DefaultProfile or Fields.AlternativeProfile)).ToList());
     }
 
     private void FocusFirst(IReadOnlyList<FieldError> errors)
@@ -122,19 +154,18 @@ public sealed partial class MainScreen
         ShowText(_s[TextKey.Audit_Title], entries.Count == 0 ? [_s[TextKey.Audit_Empty]] : AuditText.Lines(_s, entries));
     }
 
+    /// <summary>F6: the routes of the default and alternative on screen; when those are not saved yet, the dialog says so first.</summary>
     public void ShowRoutes()
     {
-        var (_, routes, warnings) = _model.Service.Check();
-        ShowText(_s[TextKey.Route_Title], RouteText.Lines(_s, routes, warnings));
+        bool unsaved = _model.ChoicesUnsaved;
+        var (_, routes, warnings) = _model.Service.Check(unsaved ? (_model.DefaultCode, _model.AlternativeCode) : null);
+        IEnumerable<string> lines = RouteText.Lines(_s, routes, warnings);
+        ShowText(_s[TextKey.Route_Title], unsaved ? lines.Prepend("").Prepend(_s[TextKey.Route_ScreenUnsaved]) : lines);
     }
 
     public void ShowHelp() => ShowText(_s[TextKey.Help_Title], HelpText.Lines(_s));
 
-    private void ShowText(string title, IEnumerable<string> lines)
-    {
-        using var dialog = new TextDialog(_s, title, lines);
-        App!.Run(dialog);
-    }
+    private void ShowText(string title, IEnumerable<string> lines) => TextDialog.Show(App!, _s, title, lines);
 
     /// <summary>Sair: with unsaved settings asks Gravar / Descartar / Cancelar first.</summary>
     public void RequestQuit()
@@ -142,7 +173,7 @@ public sealed partial class MainScreen
         if (_model.IsDirty)
         {
             int? choice = MessageBox.Query(App!, _s[TextKey.Screen_QuitTitle], _s[TextKey.Screen_QuitQuestion],
-                "_" + _s[TextKey.Screen_Save], "_" + _s[TextKey.Screen_Discard], "_" + _s[TextKey.Screen_Cancel]);
+                _s[TextKey.Screen_Save], _s[TextKey.Screen_Discard], _s[TextKey.Screen_Cancel]);
             if (choice is null or 2)
                 return;
             if (choice == 0 && !Save())

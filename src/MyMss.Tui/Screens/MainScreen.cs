@@ -1,5 +1,5 @@
-using System.Drawing;
 using MyMss.Core.Domain;
+using MyMss.Core.Rules;
 using MyMss.Core.Services;
 using MyMss.Tui.Resources;
 using MyMss.Tui.Screens.Keys;
@@ -38,28 +38,24 @@ public sealed partial class MainScreen : Runnable, IKeyedScreen
         _frame = new FrameView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(1), Title = _s[TextKey.App_Title] };
 
         var frequencyLabel = new Label { X = 1, Y = 0, Text = _s.FieldLabel(Fields.FrequencyHours) + ":" };
-        Frequency = new TextField { X = Pos.Right(frequencyLabel) + 1, Y = 0, Width = 6 };
+        Frequency = new NumberField(SettingsRules.MinFrequency, SettingsRules.MaxFrequency) { X = Pos.Right(frequencyLabel) + 1, Y = 0, Width = 6 };
+        var frequencyRange = new Label { X = Pos.Right(Frequency) + 1, Y = 0, Text = Frequency.Range };
+        Frequency.Refused += (_, _) => Say(_s.Format(TextKey.Screen_DigitsOnly, _s.FieldLabel(Fields.FrequencyHours), Frequency.Range));
         string defaultText = _s.FieldLabel(Fields.DefaultProfile) + ":";
         string alternativeText = _s.FieldLabel(Fields.AlternativeProfile) + ":";
         int labelWidth = Math.Max(defaultText.Length, alternativeText.Length) + 1;
         var defaultLabel = new Label { X = 1, Y = 1, Text = defaultText };
-        DefaultProfile = new DropDownList { X = 1 + labelWidth, Y = 1, Width = 36, ReadOnly = true, };
+        DefaultProfile = new Picker { X = 1 + labelWidth, Y = 1, Width = Dim.Fill(1) };
         var alternativeLabel = new Label { X = 1, Y = 2, Text = alternativeText };
-        AlternativeProfile = new DropDownList { X = 1 + labelWidth, Y = 2, Width = 36, ReadOnly = true, };
+        AlternativeProfile = new Picker { X = 1 + labelWidth, Y = 2, Width = Dim.Fill(1) };
         _default = new Choice<int?>(DefaultProfile, null);
         _alternative = new Choice<int?>(AlternativeProfile, null);
 
         // The table carries its own titled border: no container around it, so Tab/Shift+Tab run through one focus chain.
-        Table = new TableView
+        Table = new ProfileTable(_s[TextKey.Screen_ProfilesFrame], _s.FieldLabel(Fields.Code), _s.FieldLabel(Fields.Description))
         {
-            X = 0, Y = 3, Width = Dim.Fill(), Height = Dim.Fill(3), FullRowSelect = true,
-            BorderStyle = LineStyle.Rounded, Title = _s[TextKey.Screen_ProfilesFrame],
+            X = 0, Y = 3, Width = Dim.Fill(), Height = Dim.Fill(3),
         };
-        Table.Style.ExpandLastColumn = true;
-        Table.Style.ShowHorizontalHeaderOverline = false;
-        Table.Style.ShowHorizontalBottomLine = false;
-        Table.Style.GetOrCreateColumnStyle(0).Alignment = Alignment.End;
-        Table.Style.GetOrCreateColumnStyle(0).MinWidth = 6;
         // Enter on the table is Alterar in the key table; this is the mouse's double click.
         Table.Accepting += (_, e) =>
         {
@@ -80,19 +76,19 @@ public sealed partial class MainScreen : Runnable, IKeyedScreen
         deleteButton.X = Pos.Right(editButton) + 1;
         historyButton.X = Pos.Right(deleteButton) + 1;
         // Gravar and Sair keep to the right edge, but never over Histórico when the terminal is narrow.
-        int buttonsWidth = _s[TextKey.Screen_Save].Length + 4 + 1 + _s[TextKey.Screen_Quit].Length + 4; // "⟦ text ⟧" each
+        int buttonsWidth = Mnemonic.Strip(_s[TextKey.Screen_Save]).Length + 4 + 1 + Mnemonic.Strip(_s[TextKey.Screen_Quit]).Length + 4; // "⟦ text ⟧" each
         saveButton.X = Pos.Func(_ => Math.Max(historyButton.Frame.Right + 2, (saveButton.SuperView?.Viewport.Width ?? 0) - 1 - buttonsWidth), historyButton);
         quitButton.X = Pos.Right(saveButton) + 1;
 
-        _frame.Add(frequencyLabel, Frequency, defaultLabel, DefaultProfile, alternativeLabel, AlternativeProfile,
+        _frame.Add(frequencyLabel, Frequency, frequencyRange, defaultLabel, DefaultProfile, alternativeLabel, AlternativeProfile,
             Table, _empty, _message, newButton, editButton, deleteButton, historyButton, saveButton, quitButton);
         Add(_frame);
         _keyBar = new KeyBar(_s, this);
         _keyBar.Show(this);
 
         Frequency.TextChanged += (_, _) => Edited();
-        DefaultProfile.TextChanged += (_, _) => Edited();
-        AlternativeProfile.TextChanged += (_, _) => Edited();
+        DefaultProfile.SelectionChanged += (_, _) => Edited();
+        AlternativeProfile.SelectionChanged += (_, _) => Edited();
 
         // A lone Esc (or an escape sequence split by a slow link) must never leave the application.
         AddCommand(Command.Cancel, () => true);
@@ -109,10 +105,10 @@ public sealed partial class MainScreen : Runnable, IKeyedScreen
         Table.SetFocus();
     }
 
-    public TextField Frequency { get; }
-    public DropDownList DefaultProfile { get; }
-    public DropDownList AlternativeProfile { get; }
-    public TableView Table { get; }
+    public NumberField Frequency { get; }
+    public Picker DefaultProfile { get; }
+    public Picker AlternativeProfile { get; }
+    public ProfileTable Table { get; }
     public MainScreenModel Model => _model;
     public string Message => _message.Text;
 
@@ -132,14 +128,15 @@ public sealed partial class MainScreen : Runnable, IKeyedScreen
 
     public IKeyTable KeyTable => Keybindings;
 
-    public Action? ActionFor(Key key) => Keybindings.ActionFor(this, key, MostFocused);
+    public Action? ActionFor(Key key) => Keybindings.ActionFor(_s, this, key, MostFocused);
 
     /// <summary>Enter in a field must not end the screen: only the table's Enter means something (Alterar).</summary>
     protected override bool OnAccepting(CommandEventArgs args) => true;
 
     private Button MakeButton(string text, Action action)
     {
-        var b = new Button { Text = text, Y = Pos.AnchorEnd(1), ShadowStyle = null };
+        var b = Ui.MnemonicButton(text);
+        b.Y = Pos.AnchorEnd(1);
         b.Accepting += (_, e) =>
         {
             e.Handled = true;
@@ -162,18 +159,8 @@ public sealed partial class MainScreen : Runnable, IKeyedScreen
         try
         {
             IReadOnlyList<ProfileSummary> profiles = _model.Profiles;
-            int? selected = SelectedCode;
-            Table.Table = new EnumerableTableSource<ProfileSummary>(profiles, new Dictionary<string, Func<ProfileSummary, object>>
-            {
-                [_s.FieldLabel(Fields.Code)] = p => p.Code,
-                [_s.FieldLabel(Fields.Description)] = p => p.Description,
-            });
+            Table.SetRows(profiles); // the selected profile stays selected, and on screen
             _empty.Visible = profiles.Count == 0;
-            if (profiles.Count > 0)
-            {
-                int index = selected is int code ? IndexOf(code) : -1;
-                SelectRow(index >= 0 ? index : 0);
-            }
 
             var defaults = new ProfileItems(profiles);
             var alternatives = new ProfileItems(profiles, _s[TextKey.Common_None]);
@@ -196,34 +183,32 @@ public sealed partial class MainScreen : Runnable, IKeyedScreen
     {
         if (_updating)
             return;
+        bool frequency = _model.FrequencyText != Frequency.Text;
+        bool profiles = _model.DefaultCode != _default.Value || _model.AlternativeCode != _alternative.Value;
         _model.FrequencyText = Frequency.Text;
         _model.DefaultCode = _default.Value;
         _model.AlternativeCode = _alternative.Value;
-        ShowDirty();
+        Unmark(frequency, profiles);
+        ShowDirty(edited: true);
     }
 
-    private void ShowDirty()
+    /// <param name="edited">A setting was just changed here: the reminder is now the news, over what an earlier action said.</param>
+    private void ShowDirty(bool edited = false)
     {
         bool dirty = _model.IsDirty;
         _frame.Title = _s[TextKey.App_Title] + (dirty ? " *" : "");
-        if (dirty)
+        // After an action the reminder takes only an empty message line: it does not hide what the action said (the title's * stays).
+        if (dirty && (edited || _message.Text.Length == 0))
             Say(_s[TextKey.Screen_Unsaved]);
-        else if (_message.Text == _s[TextKey.Screen_Unsaved])
+        else if (!dirty && _message.Text == _s[TextKey.Screen_Unsaved])
             Say("");
     }
 
     private void Say(string text) => _message.Text = text;
 
-    public int? SelectedCode =>
-        Table.Value?.SelectedCell.Y is int row && row >= 0 && row < _model.Profiles.Count ? _model.Profiles[row].Code : null;
+    public int? SelectedCode => Table.SelectedCode;
 
-    private int IndexOf(int code)
-    {
-        for (int i = 0; i < _model.Profiles.Count; i++)
-            if (_model.Profiles[i].Code == code)
-                return i;
-        return -1;
-    }
+    private int IndexOf(int code) => Table.IndexOf(code);
 
-    private void SelectRow(int row) => Table.Value = new TableSelection(new Point(0, Math.Clamp(row, 0, Math.Max(0, _model.Profiles.Count - 1))));
+    private void SelectRow(int row) => Table.Select(row);
 }

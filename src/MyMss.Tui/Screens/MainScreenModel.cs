@@ -17,6 +17,9 @@ public sealed class MainScreenModel(SyncConfiguration service)
     public int? DefaultCode { get; set; }
     public int? AlternativeCode { get; set; }
 
+    /// <summary>The default or the alternative on screen differs from the saved one.</summary>
+    public bool ChoicesUnsaved => DefaultCode != Saved.Settings.DefaultProfile || AlternativeCode != Saved.Settings.AlternativeProfile;
+
     private bool _loaded;
 
     public IReadOnlyList<ProfileSummary> Profiles => Saved.Profiles;

@@ -99,7 +99,7 @@ public sealed class ProbeDialog : Dialog
     private string? _running;
 
     private string Running((EndpointRole Role, string Host, int Port) e) =>
-        _s.Format(TextKey.Probe_Running, e.Host, e.Port, _settings.TimeoutSeconds, _settings.Retries + 1);
+        _s.Format(TextKey.Probe_Running, e.Host, e.Port, _settings.TimeoutSeconds, _s.Count(Counted.Attempts, _settings.Retries + 1));
 
     private void SetRunning(string? text)
     {

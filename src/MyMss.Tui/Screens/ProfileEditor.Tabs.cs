@@ -1,7 +1,9 @@
 using System.Collections.ObjectModel;
 using System.Drawing;
 using MyMss.Core.Domain;
+using MyMss.Core.Rules;
 using MyMss.Tui.Resources;
+using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 
@@ -13,6 +15,7 @@ public sealed partial class ProfileEditor
     private static readonly InternetAccess[] AccessOrder = [InternetAccess.None, InternetAccess.MobileData, InternetAccess.Vpn, InternetAccess.PublicInternet];
 
     private readonly List<(string Name, CheckBox Send, CheckBox Receive)> _tables = [];
+    private readonly Dictionary<View, TextKey> _pageTitles = [];
     private readonly Choice<InternetAccess> _access;
     private readonly View _tableRows = new()
     {
@@ -22,16 +25,16 @@ public sealed partial class ProfileEditor
 
     public View General { get; } = Tab();
     public TextField Host { get; } = new();
-    public TextField Port { get; } = new();
-    public TextField Timeout { get; } = new();
-    public TextField Retries { get; } = new();
-    public TextField Compression { get; } = new();
+    public NumberField Port { get; } = new(ProfileRules.MinPort, ProfileRules.MaxPort);
+    public NumberField Timeout { get; } = new(ProfileRules.MinTimeout, ProfileRules.MaxTimeout);
+    public NumberField Retries { get; } = new(ProfileRules.MinRetries, ProfileRules.MaxRetries);
+    public NumberField Compression { get; } = new(ProfileRules.MinCompression, ProfileRules.MaxCompression);
     public CheckBox Encryption { get; } = new();
     public View Communication { get; } = Tab();
-    /// <summary>Ligação à Internet: a read-only drop-down (Up/Down change it, F4/Alt+Down/Space open the list).</summary>
-    public DropDownList Access { get; } = new() { ReadOnly = true };
+    /// <summary>Ligação à Internet: a closed list (Enter, Space, F4 or Alt+↓ open it).</summary>
+    public Picker Access { get; } = new();
     public TextField ExternalHost { get; } = new();
-    public TextField ExternalPort { get; } = new();
+    public NumberField ExternalPort { get; } = new(ProfileRules.MinPort, ProfileRules.MaxPort);
     public View Filter { get; } = Tab();
     public CheckBox FilterEnabled { get; } = new();
     public IReadOnlyList<(string Name, CheckBox Send, CheckBox Receive)> TableRows => _tables;
@@ -44,9 +47,15 @@ public sealed partial class ProfileEditor
 
     private static View Tab() => new() { CanFocus = true, Width = Dim.Fill(), Height = Dim.Fill() };
 
+    private void SetPageTitle(View page, TextKey title)
+    {
+        _pageTitles[page] = title;
+        page.Title = _s[title];
+    }
+
     private void LayOutGeneral()
     {
-        General.Title = _s[TextKey.Editor_TabGeneral];
+        SetPageTitle(General, TextKey.Editor_TabGeneral);
         string[] labels = [Fields.Host, Fields.Port, Fields.TimeoutSeconds, Fields.Retries, Fields.Compression];
         int width = labels.Max(f => _s.FieldLabel(f).Length) + 2;
         Row(General, 0, Fields.Host, width, Host, 40, _initial.Host);
@@ -64,7 +73,7 @@ public sealed partial class ProfileEditor
 
     private void LayOutCommunication()
     {
-        Communication.Title = _s[TextKey.Editor_TabCommunication];
+        SetPageTitle(Communication, TextKey.Editor_TabCommunication);
         int width = new[] { Fields.InternetAccess, Fields.ExternalHost, Fields.ExternalPort }.Max(f => _s.FieldLabel(f).Length) + 2;
         List<string> labels = AccessOrder.Select(_s.AccessLabel).ToList();
         Communication.Add(new Label { X = 0, Y = 0, Text = _s.FieldLabel(Fields.InternetAccess) + ":" });
@@ -77,13 +86,13 @@ public sealed partial class ProfileEditor
         Register(Fields.InternetAccess, Access, Communication);
         Row(Communication, 2, Fields.ExternalHost, width, ExternalHost, 40, _initial.ExternalHost);
         Row(Communication, 3, Fields.ExternalPort, width, ExternalPort, 7, _initial.ExternalPort);
-        Communication.Add(new Label { X = Pos.Right(ExternalPort) + 2, Y = 3, Text = _s[TextKey.Editor_ExternalHint] });
-        Access.TextChanged += (_, _) => UpdateEnabled();
+        Communication.Add(new Label { X = Pos.Right(ExternalPort) + 2 + ExternalPort.Range.Length + 1, Y = 3, Text = _s[TextKey.Editor_ExternalHint] });
+        Access.SelectionChanged += (_, _) => UpdateEnabled();
     }
 
     private void LayOutFilter()
     {
-        Filter.Title = _s[TextKey.Editor_TabFilter];
+        SetPageTitle(Filter, TextKey.Editor_TabFilter);
         FilterEnabled.X = 0;
         FilterEnabled.Y = 0;
         FilterEnabled.Text = _s[TextKey.Filter_On];
@@ -101,6 +110,8 @@ public sealed partial class ProfileEditor
             int row = i;
             send.HasFocusChanged += (_, e) => { if (e.NewValue) ScrollTo(row); };
             receive.HasFocusChanged += (_, e) => { if (e.NewValue) ScrollTo(row); };
+            WatchProblems(Fields.TransferFilter, send);
+            WatchProblems(Fields.TransferFilter, receive);
             _tables.Add((t.Name, send, receive));
         }
         _tableRows.SetContentSize(new Size(nameWidth + 24, rows.Count));
@@ -116,6 +127,8 @@ public sealed partial class ProfileEditor
         box.Width = width;
         box.Text = text;
         tab.Add(label, box);
+        if (box is NumberField number)
+            tab.Add(new Label { X = Pos.Right(box) + 1, Y = y, Text = number.Range }); // the range, always in sight
         Register(field, box, tab);
     }
 
@@ -146,6 +159,47 @@ public sealed partial class ProfileEditor
     }
 
     private int TabIndex => Tabs.Value is View v ? Tabs.IndexOf(v) : 0;
+
+    /// <summary>
+    /// Where ↓/Tab and ↑/Shift+Tab take the cursor, in order: the header, the fields of the tab shown, the buttons.
+    /// Terminal.Gui's own order skipped the tab's fields on Tab, and its tabs took ↑ (and ← → on a check box) to
+    /// switch to another tab.
+    /// </summary>
+    private IEnumerable<View> CursorStops()
+    {
+        yield return Code;
+        yield return Description;
+        yield return Password;
+        yield return PasswordConfirmation;
+        View page = Tabs.Value ?? General;
+        IEnumerable<View> fields =
+            page == General ? [Host, Port, Timeout, Retries, Compression, Encryption]
+            : page == Communication ? [Access, ExternalHost, ExternalPort]
+            : [FilterEnabled, .. _tables.SelectMany(t => new View[] { t.Send, t.Receive })];
+        foreach (View field in fields)
+            yield return field;
+        yield return _leave;
+        yield return _validate;
+    }
+
+    /// <summary>Moves the cursor to the next (+1) or previous (-1) field that can take it, round from the last to the first.</summary>
+    private void MoveCursor(int step)
+    {
+        List<View> stops = CursorStops().Where(v => v is { CanFocus: true, Enabled: true, Visible: true }).ToList();
+        int at = stops.IndexOf(MostFocused!);
+        int next = at < 0 ? (step > 0 ? 0 : stops.Count - 1) : ((at + step) % stops.Count + stops.Count) % stops.Count;
+        stops[next].SetFocus();
+    }
+
+    /// <summary>Tabs that leave the arrow keys to the fields: only the key table switches tabs (Ctrl+PgDn/PgUp, Alt+1/2/3).</summary>
+    private sealed class PageTabs : Tabs
+    {
+        public PageTabs()
+        {
+            foreach (Command command in new[] { Command.Up, Command.Down, Command.Left, Command.Right })
+                AddCommand(command, () => true);
+        }
+    }
 
     /// <summary>Shows a tab (counting round: after the last comes the first) and puts the cursor on its first field, wherever the focus was.</summary>
     private void ShowTab(int index)

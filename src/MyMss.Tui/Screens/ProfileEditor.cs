@@ -45,7 +45,7 @@ public sealed partial class ProfileEditor : Dialog, IKeyedScreen
 
         // Header
         var codeLabel = new Label { X = 0, Y = 0, Text = _s.FieldLabel(Fields.Code) + ":" };
-        Code = new TextField { X = Pos.Right(codeLabel) + 1, Y = 0, Width = 7, Text = _initial.Code, ReadOnly = existing is not null, CanFocus = existing is null };
+        Code = new NumberField(ProfileRules.MinCode, ProfileRules.MaxCode) { X = Pos.Right(codeLabel) + 1, Y = 0, Width = 7, Text = _initial.Code, ReadOnly = existing is not null, CanFocus = existing is null };
         var descriptionLabel = new Label { X = Pos.Right(Code) + 2, Y = 0, Text = _s.FieldLabel(Fields.Description) + ":" };
         Description = new TextField { X = Pos.Right(descriptionLabel) + 1, Y = 0, Width = Dim.Fill(), Text = _initial.Description };
         var passwordLabel = new Label { X = 0, Y = 1, Text = _s.FieldLabel(Fields.Password) + ":" };
@@ -59,18 +59,19 @@ public sealed partial class ProfileEditor : Dialog, IKeyedScreen
         LayOutGeneral();
         LayOutCommunication();
         LayOutFilter();
-        Tabs = new Tabs { X = 0, Y = 2, Width = Dim.Fill(), Height = Dim.Fill(3) };
+        Tabs = new PageTabs { X = 0, Y = 2, Width = Dim.Fill(), Height = Dim.Fill(3) };
         Tabs.Add(General, Communication, Filter);
         _problems = new Label { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill(), Height = 3, Text = KeyNames.Hints(_s, Keybindings) };
         Add(Tabs, _problems);
+        _problems.FrameChanged += (_, _) => { if (Problems.Count > 0) RenderProblems(); }; // another width: wrapped again
 
         Register(Fields.Code, Code, null);
         Register(Fields.Description, Description, null);
         Register(Fields.Password, Password, null);
         Register(Fields.PasswordConfirmation, PasswordConfirmation, null);
 
-        _leave = new Button { Text = _s[TextKey.Editor_Leave], ShadowStyle = null };
-        _validate = new Button { Text = _s[TextKey.Screen_Validate], ShadowStyle = null };
+        _leave = Ui.MnemonicButton(_s[TextKey.Editor_Leave]);
+        _validate = Ui.MnemonicButton(_s[TextKey.Screen_Validate]);
         AddButton(_leave);
         AddButton(_validate); // the last added is the default button: Enter validates
 
@@ -91,7 +92,7 @@ public sealed partial class ProfileEditor : Dialog, IKeyedScreen
             Description.SetFocus();
     }
 
-    public TextField Code { get; }
+    public NumberField Code { get; }
     public TextField Description { get; }
     public TextField Password { get; }
     public TextField PasswordConfirmation { get; }
@@ -100,14 +101,15 @@ public sealed partial class ProfileEditor : Dialog, IKeyedScreen
     /// <summary>What Validar saved, or null when the editor was left without saving.</summary>
     public ProfileSaved? Saved { get; private set; }
 
-    /// <summary>The problems of the last Validar, as shown.</summary>
-    public IReadOnlyList<FieldError> Problems { get; private set; } = [];
-
     public IKeyTable KeyTable => Keybindings;
 
-    public Action? ActionFor(Key key) => Keybindings.ActionFor(this, key, MostFocused);
+    public Action? ActionFor(Key key) => Keybindings.ActionFor(_s, this, key, MostFocused);
 
-    private void Register(string field, View view, View? tab) => _fields[field] = (view, tab);
+    private void Register(string field, View view, View? tab)
+    {
+        _fields[field] = (view, tab);
+        WatchProblems(field, view);
+    }
 
     /// <summary>Everything typed, as the service expects it.</summary>
     public ProfileInput CurrentInput() => new()
@@ -146,13 +148,22 @@ public sealed partial class ProfileEditor : Dialog, IKeyedScreen
         return true;
     }
 
+    /// <summary>Validar on a saved profile with nothing changed: the editor closed without saving anything.</summary>
+    public bool Unchanged { get; private set; }
+
     /// <summary>Validar: save through the service, or list every problem and go to the first.</summary>
     public void Validate()
     {
+        if (_existing is not null && !HasChanges)
+        {
+            // Nothing to save: no new version, no history, and no "Perfil 8 alterado." for a change nobody made.
+            Unchanged = true;
+            App?.RequestStop(this);
+            return;
+        }
         ProfileInput input = CurrentInput();
         Outcome<ProfileSaved> outcome = _existing is null ? _service.CreateProfile(input) : _service.UpdateProfile(_existing.Code, input);
-        Problems = outcome.Errors;
-        MarkErrors(outcome.Errors);
+        ShowProblems(outcome.Errors, TextKey.Editor_Errors);
         if (outcome.IsOk)
         {
             Saved = outcome.Value;
@@ -164,14 +175,7 @@ public sealed partial class ProfileEditor : Dialog, IKeyedScreen
             // Another session saved this profile meanwhile: keep everything typed; the next Validar applies it over the new version.
             _expectedVersion = _service.Profile(_existing.Code)?.Version;
         }
-        _problems.Text = _s[TextKey.Editor_Errors] + " " + string.Join("; ", outcome.Errors.Select(_s.Describe));
         FocusFirst(outcome.Errors);
-    }
-
-    private void MarkErrors(IReadOnlyList<FieldError> errors)
-    {
-        foreach (var (field, (view, _)) in _fields)
-            Ui.MarkError(view, errors.Any(e => e.Field == field));
     }
 
     /// <summary>Brings the first wrong field's tab to the front and puts the cursor on it.</summary>
@@ -192,17 +196,36 @@ public sealed partial class ProfileEditor : Dialog, IKeyedScreen
     public void TestConnection()
     {
         Outcome<ConnectionSettings> connection = _service.Connection(CurrentInput());
-        MarkErrors(connection.Errors);
         if (connection.Value is not ConnectionSettings settings)
         {
-            Problems = connection.Errors;
-            _problems.Text = _s[TextKey.Probe_FixFirst] + " " + string.Join("; ", connection.Errors.Select(_s.Describe));
+            ShowProblems(connection.Errors, TextKey.Probe_FixFirst);
             FocusFirst(connection.Errors);
             return;
         }
         using var probe = new ProbeDialog(_s, settings);
         App!.Run(probe);
         LastProbe = probe.Reports;
+    }
+
+    /// <summary>F1: help on the field with the cursor first, then the editor's keys and fields.</summary>
+    public void ShowHelp() => TextDialog.Show(App!, _s, _s[TextKey.Help_EditorTitle], HelpText.EditorLines(_s, FieldWithCursor()));
+
+    /// <summary>F9: the history of this profile (a new one has none yet).</summary>
+    public void ShowHistory()
+    {
+        IReadOnlyList<AuditEntry> entries = _existing is null ? [] :
+            _service.Audit(MainScreen.HistoryEntries).Where(e => e.ProfileCode == _existing.Code).ToList();
+        TextDialog.Show(App!, _s, _s[TextKey.Audit_Title], entries.Count == 0 ? [_s[TextKey.Audit_Empty]] : AuditText.Lines(_s, entries));
+    }
+
+    /// <summary>F6: the terminals' routes as saved; what is typed here counts only once saved, and the dialog says so.</summary>
+    public void ShowRoutes()
+    {
+        var (_, routes, warnings) = _service.Check();
+        IEnumerable<string> lines = RouteText.Lines(_s, routes, warnings);
+        if (HasChanges)
+            lines = lines.Prepend("").Prepend(_s[TextKey.Route_EditorUnsaved]);
+        TextDialog.Show(App!, _s, _s[TextKey.Route_Title], lines);
     }
 
     /// <summary>What the last Testar ligação found (empty when cancelled).</summary>

@@ -23,7 +23,8 @@ public static class ScreenLauncher
         Task<SyncOverview> reading = Task.Run(service.Overview);
 
         string? failure = null;
-        using (IApplication app = CreateApplication(databasePath: config.DatabasePath))
+        using var sleep = new IdleSleep();
+        using (IApplication app = CreateApplication(databasePath: config.DatabasePath, sleep: sleep))
         {
             try
             {
@@ -45,7 +46,7 @@ public static class ScreenLauncher
     {
         // Process-wide Terminal.Gui settings: before the first view is made (views read glyphs when built).
         bool monochrome = TerminalProfile.WantsMonochrome(options.NoColor);
-        TerminalProfile.Apply(monochrome, TerminalProfile.WantsAscii(options.Ascii));
+        TerminalProfile.Apply(monochrome, TerminalProfile.WantsAscii(options.Ascii), ColorDepths.FromEnvironment());
         if (monochrome)
             TerminalProfile.HighlightFocusedTextFields(app);
         using var screen = new MainScreen(service, strings, overview);
@@ -62,12 +63,14 @@ public static class ScreenLauncher
     }
 
     /// <summary>Terminal.Gui's ANSI driver drawing through <see cref="FrugalOutput"/>, ready for views; Ctrl+L repaints.</summary>
-    public static IApplication CreateApplication(ITimeProvider? time = null, string? databasePath = null)
+    /// <param name="sleep">Puts the main loop to sleep while nothing happens (the real program; tests drive the loop themselves).</param>
+    public static IApplication CreateApplication(ITimeProvider? time = null, string? databasePath = null, IdleSleep? sleep = null)
     {
-        var mirror = new ScreenMirror(xtermErase: TerminalProfile.HasXtermErase());
-        IApplication app = FrugalApplication.Create(mirror, time, fallback: e => ErrorLog.Write(e, databasePath))
+        var mirror = new ScreenMirror(ColorDepths.FromEnvironment(), xtermErase: TerminalProfile.HasXtermErase());
+        IApplication app = FrugalApplication.Create(mirror, time, fallback: e => ErrorLog.Write(e, databasePath), received: sleep is null ? null : sleep.Wake)
             .Init(DriverRegistry.Names.ANSI);
-        CommonKeys.Install(app); // on every screen, dialogs and message boxes included
+        sleep?.Install(app);
+        CommonKeys.Install(app, new Strings("pt")); // on every screen, dialogs and message boxes included; no mnemonics among them
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text;
+using MyMss.Tui.Output;
 using Terminal.Gui.App;
 using Terminal.Gui.Configuration;
 using Terminal.Gui.Drawing;
@@ -69,13 +70,18 @@ public static class TerminalProfile
     private static Dictionary<string, Scheme>? _savedSchemes;
 
     /// <summary>Call after Application.Create().Init(...) (or before - it does not touch the app) and BEFORE creating views.</summary>
-    public static void Apply(bool monochrome, bool ascii)
+    /// <param name="depth">The terminal's colours: in a palette, the theme's roles that would merge are kept apart.</param>
+    public static void Apply(bool monochrome, bool ascii, ColorDepth depth = ColorDepth.TrueColor)
     {
         Monochrome = monochrome;
-        if (monochrome)
-        {
+        if (monochrome || depth != ColorDepth.TrueColor)
             _savedSchemes ??= SchemeNames.Where(n => SchemeManager.TryGetScheme(n, out _))
                                          .ToDictionary(n => n, n => SchemeManager.GetScheme(n));
+        if (!monochrome && depth != ColorDepth.TrueColor)
+            foreach (var (name, scheme) in _savedSchemes!)
+                SchemeManager.AddScheme(name, ColorDepths.Separated(scheme, depth));
+        if (monochrome)
+        {
             Scheme mono = MonochromeScheme();
             foreach (string name in SchemeNames) SchemeManager.AddScheme(name, mono);
             // Error scheme: keep it distinguishable without colour
@@ -149,7 +155,7 @@ public static class TerminalProfile
     /// <summary>Gives <paramref name="view"/>'s TextFields, and those of its subviews now and later, reverse video while focused.</summary>
     public static void Hook(View view)
     {
-        if (view is TextField tf && tf is not DropDownList)   // DropDownList already uses Focus when focused
+        if (view is TextField tf)
         {
             tf.GettingAttributeForRole += (_, e) =>
             {

@@ -15,8 +15,11 @@ public sealed class TextDialog : Dialog, IKeyedScreen
         new([Key.PageDown], TextKey.Key_PageDown, TextKey.KeyHelp_PageDown, d => d.Body.InvokeCommand(Command.PageDown)) { InStatusBar = true },
         new([Key.PageUp], TextKey.Key_PageUp, TextKey.KeyHelp_PageUp, d => d.Body.InvokeCommand(Command.PageUp)) { InStatusBar = true });
 
+    private readonly Strings _s;
+
     public TextDialog(Strings s, string title, IEnumerable<string> lines)
     {
+        _s = s;
         Title = title;
         X = 0;
         Y = 0;
@@ -32,10 +35,17 @@ public sealed class TextDialog : Dialog, IKeyedScreen
         AddButton(new Button { Text = s[TextKey.Screen_Ok], ShadowStyle = null });
     }
 
+    /// <summary>Shows the lines until the technician closes them.</summary>
+    public static void Show(Terminal.Gui.App.IApplication app, Strings s, string title, IEnumerable<string> lines)
+    {
+        using var dialog = new TextDialog(s, title, lines);
+        app.Run(dialog);
+    }
+
     /// <summary>The text, scrolled by the keys.</summary>
     public View Body { get; }
 
     public IKeyTable KeyTable => Keybindings;
 
-    public Action? ActionFor(Key key) => Keybindings.ActionFor(this, key, MostFocused);
+    public Action? ActionFor(Key key) => Keybindings.ActionFor(_s, this, key, MostFocused);
 }

@@ -40,12 +40,24 @@ public static class Ui
         });
     }
 
-    public static void Error(IApplication app, Strings strings, string title, IEnumerable<FieldError> errors) =>
-        MessageBox.ErrorQuery(app, title, string.Join("\n", errors.Select(strings.Describe)), strings[TextKey.Screen_Ok]);
+    /// <param name="note">A line after the errors, e.g. what to do first.</param>
+    public static void Error(IApplication app, Strings strings, string title, IEnumerable<FieldError> errors, string? note = null) =>
+        MessageBox.ErrorQuery(app, title, string.Join("\n", errors.Select(strings.Describe)) + (note is null ? "" : "\n\n" + note), strings[TextKey.Screen_Ok]);
 
     /// <summary>Yes/No question; No is the default so that Enter never destroys anything.</summary>
     public static bool Confirm(IApplication app, Strings strings, string title, string question) =>
-        MessageBox.Query(app, title, question, "_" + strings[TextKey.Screen_Yes], "_" + strings[TextKey.Screen_No]) == 0;
+        MessageBox.Query(app, title, question, strings[TextKey.Screen_Yes], strings[TextKey.Screen_No]) == 0;
+
+    /// <summary>
+    /// A button whose text marks its mnemonic ("_Novo"): the letter shows underlined, and Alt+letter, which the screen's
+    /// key table handles, is the only key that presses it (Terminal.Gui would also take the bare letter).
+    /// </summary>
+    public static Button MnemonicButton(string text)
+    {
+        var button = new Button { Text = text, ShadowStyle = null };
+        button.HotKeyBindings.Clear();
+        return button;
+    }
 
     /// <summary>Focus changes made inside an Accept handler are overridden by the button taking focus afterwards: do them on the next iteration.</summary>
     public static void Later(IApplication? app, Action action)

@@ -11,7 +11,7 @@ public enum KeyScope
     Always,
     /// <summary>Not in an editable text field, where the key is typed or edits the text ('?', Del).</summary>
     NotTyping,
-    /// <summary>Not on a drop-down list, which opens with it (F4).</summary>
+    /// <summary>Not on a closed list (<see cref="Picker"/>), which opens with it (F4).</summary>
     NotInDropDown,
     /// <summary>Only on the profile table (Enter: elsewhere it presses a button or ends a field).</summary>
     InTable,
@@ -26,8 +26,8 @@ public readonly record struct BoundKey(Key Key, KeyScope Scope = KeyScope.Always
     {
         KeyScope.Always => true,
         KeyScope.NotTyping => focused is not TextField { ReadOnly: false },
-        KeyScope.NotInDropDown => focused is not DropDownList,
-        KeyScope.InTable => focused is TableView,
+        KeyScope.NotInDropDown => focused is not Picker,
+        KeyScope.InTable => focused is ProfileTable,
         _ => false,
     };
 }
@@ -35,16 +35,22 @@ public readonly record struct BoundKey(Key Key, KeyScope Scope = KeyScope.Always
 /// <summary>What the status bar and the F1 help need of a binding, whatever screen it acts on.</summary>
 public interface IBinding
 {
-    /// <summary>The keys, the first one shown in the status bar, all of them in the help.</summary>
+    /// <summary>The keys that are the same in every language, the first one shown in the status bar.</summary>
     IReadOnlyList<BoundKey> Keys { get; }
 
-    /// <summary>The word in the status bar.</summary>
+    /// <summary>The word in the status bar; with <see cref="Mnemonic"/>, its marked letter ("_Novo") is a key too, with Alt.</summary>
     TextKey Label { get; }
+
+    /// <summary>Whether Alt and the marked letter of the label, in the screen's language, is one of the keys.</summary>
+    bool Mnemonic { get; }
 
     /// <summary>The help line's text; "{0}" in it stands for the label.</summary>
     TextKey Help { get; }
 
     bool InStatusBar { get; }
+
+    /// <summary>Listed, with every key, in the line of key hints (the editor's, above its buttons); the status-bar bindings always are.</summary>
+    bool InHints { get; }
 }
 
 /// <summary>
@@ -54,4 +60,18 @@ public interface IBinding
 public sealed record Binding<TScreen>(IReadOnlyList<BoundKey> Keys, TextKey Label, TextKey Help, Action<TScreen> Run) : IBinding
 {
     public bool InStatusBar { get; init; }
+
+    public bool InHints { get => field || InStatusBar; init; }
+
+    public bool Mnemonic { get; init; }
+}
+
+public static class BindingKeys
+{
+    /// <summary>Every key of the binding in this language: its own keys, then Alt and the label's marked letter.</summary>
+    public static IReadOnlyList<BoundKey> KeysIn(this IBinding binding, Strings s) =>
+        binding.Mnemonic && Keys.Mnemonic.AltKey(s[binding.Label]) is Key alt ? [.. binding.Keys, alt] : binding.Keys;
+
+    /// <summary>The label as read ("Novo"), without its mnemonic marker.</summary>
+    public static string LabelIn(this IBinding binding, Strings s) => Keys.Mnemonic.Strip(s[binding.Label]);
 }

@@ -12,11 +12,11 @@ public static class CommonKeys
         // Text another program wrote over the screen (wall, a kernel message) stays until every cell is sent again.
         new Binding<IApplication>([Key.L.WithCtrl], TextKey.Key_Repaint, TextKey.KeyHelp_Repaint, FrugalApplication.Repaint));
 
-    public static void Install(IApplication app)
+    public static void Install(IApplication app, Strings strings)
     {
         app.Keyboard.KeyDown += (_, key) =>
         {
-            if (key.Handled || Keybindings.ActionFor(app, key, null) is not Action action)
+            if (key.Handled || Keybindings.ActionFor(strings, app, key, null) is not Action action)
                 return;
             key.Handled = true;
             action();

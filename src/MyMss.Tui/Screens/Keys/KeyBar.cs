@@ -54,7 +54,7 @@ public sealed class KeyBar(Strings strings, View host)
         new(table.Bindings.Where(b => b.InStatusBar).Select(binding =>
         {
             // No Key on the shortcut: the key table handles the key; the shortcut only shows its name (and a click runs it).
-            var shortcut = new Shortcut { Title = strings[binding.Label], Action = () => Click(binding) };
+            var shortcut = new Shortcut { Title = binding.LabelIn(strings), Action = () => Click(binding) };
             shortcut.KeyView.Text = KeyNames.Of(binding.Keys[0].Key);
             return shortcut;
         }));

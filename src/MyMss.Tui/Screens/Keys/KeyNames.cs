@@ -31,6 +31,9 @@ public static class KeyNames
         return (key.IsCtrl ? "Ctrl+" : "") + (key.IsAlt ? "Alt+" : "") + (key.IsShift ? "Shift+" : "") + name;
     }
 
+    /// <summary>"F8, Del ou Alt+E": every key of the binding in this language.</summary>
+    public static string List(Strings s, IBinding binding) => List(s, binding.KeysIn(s));
+
     /// <summary>"F8, Del ou Alt+E".</summary>
     public static string List(Strings s, IReadOnlyList<BoundKey> keys) =>
         keys.Count == 1 ? Of(keys[0].Key)
@@ -39,5 +42,5 @@ public static class KeyNames
     /// <summary>"F10/Ctrl+S/Alt+V Validar · F5/Alt+T Testar ligação · …": the status-bar bindings with every key, twins included
     /// (the status bar has room for the first key only, and F-keys do not reach the program on every console).</summary>
     public static string Hints(Strings s, IKeyTable table) =>
-        string.Join(" · ", table.Bindings.Where(b => b.InStatusBar).Select(b => string.Join("/", b.Keys.Select(k => Of(k.Key))) + " " + s[b.Label]));
+        string.Join(" · ", table.Bindings.Where(b => b.InHints).Select(b => string.Join("/", b.KeysIn(s).Select(k => Of(k.Key))) + " " + b.LabelIn(s)));
 }

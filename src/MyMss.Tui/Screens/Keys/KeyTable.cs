@@ -1,3 +1,4 @@
+using MyMss.Tui.Resources;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 
@@ -16,19 +17,19 @@ public sealed class KeyTable<TScreen>(params Binding<TScreen>[] bindings) : IKey
 
     IReadOnlyList<IBinding> IKeyTable.Bindings => Bindings;
 
-    /// <summary>The binding a key calls for with the cursor on <paramref name="focused"/>, if any.</summary>
-    public Binding<TScreen>? Find(Key key, View? focused)
+    /// <summary>The binding a key calls for, in the language of <paramref name="s"/>, with the cursor on <paramref name="focused"/>, if any.</summary>
+    public Binding<TScreen>? Find(Strings s, Key key, View? focused)
     {
         foreach (Binding<TScreen> binding in Bindings)
-            foreach (BoundKey bound in binding.Keys)
+            foreach (BoundKey bound in binding.KeysIn(s))
                 if (bound.Key == key && bound.Applies(focused))
                     return binding;
         return null;
     }
 
     /// <summary>What the key does to <paramref name="screen"/>, or null when it is not one of its keys.</summary>
-    public Action? ActionFor(TScreen screen, Key key, View? focused) =>
-        Find(key, focused) is Binding<TScreen> binding ? () => binding.Run(screen) : null;
+    public Action? ActionFor(Strings s, TScreen screen, Key key, View? focused) =>
+        Find(s, key, focused) is Binding<TScreen> binding ? () => binding.Run(screen) : null;
 }
 
 /// <summary>A screen that takes its keys from a key table (see <see cref="KeyDispatch"/>).</summary>

@@ -1,0 +1,103 @@
+using System.Runtime.InteropServices;
+using Terminal.Gui.Drivers;
+
+namespace MyMss.Tui.Output;
+
+/// <summary>
+/// Terminal.Gui's ANSI input, which looks for a key every 20 ms whether or not one came, made to wait in poll(2)
+/// until a key arrives (or <see cref="Wake"/> is called, or a second has passed) — a console left open on a
+/// shared server then costs nothing while nobody types. After what it read has been queued, it tells
+/// <paramref name="received"/>, so the main loop (<see cref="IdleSleep"/>) wakes for it. Unix only; elsewhere, and
+/// when Terminal.Gui runs without real I/O (tests), it is Terminal.Gui's own input.
+/// </summary>
+public sealed unsafe partial class QuietInput : AnsiInput
+{
+    /// <summary>The longest wait: the input thread then looks whether Terminal.Gui is stopping.</summary>
+    public const int MaxWaitMs = 1000;
+
+    private readonly Action _received;
+    private readonly int _wakeRead = -1, _wakeWrite = -1;
+    private bool _readSome;
+
+    public QuietInput(Action received)
+    {
+        _received = received;
+        if (OperatingSystem.IsWindows() || Environment.GetEnvironmentVariable("DisableRealDriverIO") == "1")
+            return;
+        int* fds = stackalloc int[2];
+        if (Pipe(fds) == 0)
+        {
+            _wakeRead = fds[0];
+            _wakeWrite = fds[1];
+        }
+    }
+
+    public override bool Peek()
+    {
+        if (base.Peek())
+            return _readSome = true;
+        if (_readSome)
+        {
+            _readSome = false;
+            _received(); // what was read is in Terminal.Gui's queue now
+        }
+        if (_wakeRead < 0)
+            return false;
+        var fds = stackalloc PollFd[2];
+        fds[0] = new PollFd { Fd = 0, Events = PollIn };
+        fds[1] = new PollFd { Fd = _wakeRead, Events = PollIn };
+        if (Poll(fds, 2, MaxWaitMs) > 0 && (fds[1].Revents & PollIn) != 0)
+        {
+            byte* drain = stackalloc byte[64];
+            _ = Read(_wakeRead, drain, 64);
+        }
+        return base.Peek() && (_readSome = true);
+    }
+
+    /// <summary>What was read, with the Linux console's F1-F5 in the form Terminal.Gui knows.</summary>
+    public override IEnumerable<char> Read() => LinuxConsoleKeys.Translate(string.Concat(base.Read()));
+
+    /// <summary>Ends a wait at once (Terminal.Gui is stopping).</summary>
+    public void Wake()
+    {
+        if (_wakeWrite < 0)
+            return;
+        byte one = 1;
+        _ = Write(_wakeWrite, &one, 1);
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        if (_wakeRead >= 0)
+        {
+            _ = Close(_wakeRead);
+            _ = Close(_wakeWrite);
+        }
+    }
+
+    private const short PollIn = 1;
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short Revents;
+    }
+
+    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
+    private static partial int Poll(PollFd* fds, nuint count, int timeoutMs);
+
+    [LibraryImport("libc", EntryPoint = "pipe", SetLastError = true)]
+    private static partial int Pipe(int* fds);
+
+    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
+    private static partial nint Read(int fd, byte* buffer, nuint count);
+
+    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
+    private static partial nint Write(int fd, byte* buffer, nuint count);
+
+    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
+    private static partial int Close(int fd);
+}
