@@ -81,6 +81,14 @@ public sealed class WhereThingsLiveTests : IDisposable
         Assert.Equal(0, CliRunner.RunRaw(null, "--config", _tmp.File("none.json"), "--help").ExitCode);
     }
 
+    [Fact]
+    public void The_screen_names_the_database_it_works_on_in_its_title()
+    {
+        using var h = new ScreenHarness();
+        string title = h.Text().Split('\n')[0];
+        Assert.Contains("Sincronização · " + h.DatabasePath, title);
+    }
+
     /// <summary>The real program from two different current folders, configured only by MYMSS_CONFIG: one database.</summary>
     [Fact]
     public void From_any_current_folder_MYMSS_CONFIG_gives_the_same_database()

@@ -35,7 +35,7 @@ public sealed partial class MainScreen : Runnable, IKeyedScreen
         Width = Dim.Fill();
         Height = Dim.Fill();
 
-        _frame = new FrameView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(1), Title = _s[TextKey.App_Title] };
+        _frame = new FrameView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(1), Title = TitleText(dirty: false) };
 
         var frequencyLabel = new Label { X = 1, Y = 0, Text = _s.FieldLabel(Fields.FrequencyHours) + ":" };
         Frequency = new NumberField(SettingsRules.MinFrequency, SettingsRules.MaxFrequency) { X = Pos.Right(frequencyLabel) + 1, Y = 0, Width = 6 };
@@ -196,7 +196,7 @@ public sealed partial class MainScreen : Runnable, IKeyedScreen
     private void ShowDirty(bool edited = false)
     {
         bool dirty = _model.IsDirty;
-        _frame.Title = _s[TextKey.App_Title] + (dirty ? " *" : "");
+        _frame.Title = TitleText(dirty);
         // After an action the reminder takes only an empty message line: it does not hide what the action said (the title's * stays).
         if (dirty && (edited || _message.Text.Length == 0))
             Say(_s[TextKey.Screen_Unsaved]);
@@ -205,6 +205,19 @@ public sealed partial class MainScreen : Runnable, IKeyedScreen
     }
 
     private void Say(string text) => _message.Text = text;
+
+    /// <summary>
+    /// "myMSS · BackOffice · Sincronização * · /var/lib/mymss/mymss.db": the database this screen works on is always in
+    /// sight (a technician on a server with several must not edit the wrong one); a long path keeps its end.
+    /// </summary>
+    private string TitleText(bool dirty)
+    {
+        const int MaxPath = 40;
+        string path = _model.Service.DatabasePath;
+        if (path.Length > MaxPath)
+            path = "…" + path[^(MaxPath - 1)..];
+        return _s[TextKey.App_Title] + (dirty ? " *" : "") + " · " + path;
+    }
 
     public int? SelectedCode => Table.SelectedCode;
 
