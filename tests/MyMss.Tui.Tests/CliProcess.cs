@@ -20,10 +20,14 @@ public static class CliProcess
     public static CliResult Run(string db, string? stdin, params string[] args) =>
         RunRaw(stdin, null, ["--db", db, .. args]);
 
-    public static CliResult RunRaw(string? stdin, IDictionary<string, string>? env, params string[] args)
+    public static CliResult RunRaw(string? stdin, IDictionary<string, string>? env, params string[] args) => RunIn(null, stdin, env, args);
+
+    /// <summary>As <see cref="RunRaw"/>, started in <paramref name="folder"/> (null: this process's current folder).</summary>
+    public static CliResult RunIn(string? folder, string? stdin, IDictionary<string, string>? env, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
+            WorkingDirectory = folder ?? "",
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,

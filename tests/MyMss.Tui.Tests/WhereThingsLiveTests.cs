@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MyMss.Testing;
 
 namespace MyMss.Tui.Tests;
@@ -97,30 +96,12 @@ public sealed class WhereThingsLiveTests : IDisposable
         var env = new Dictionary<string, string> { ["MYMSS_CONFIG"] = config };
         Directory.CreateDirectory(_tmp.File("here"));
         Directory.CreateDirectory(_tmp.File("there"));
-        CliResult add = Run(_tmp.File("here"), Secret + "\n", env, TestProfiles.AddArgs(1));
+        CliResult add = CliProcess.RunIn(_tmp.File("here"), Secret + "\n", env, TestProfiles.AddArgs(1));
         Assert.True(add.ExitCode == 0, add.All);
-        CliResult list = Run(_tmp.File("there"), null, env, "profiles", "list", "--json");
+        CliResult list = CliProcess.RunIn(_tmp.File("there"), null, env, "profiles", "list", "--json");
         Assert.Contains("\"code\": 1", list.Out);
         Assert.True(File.Exists(_tmp.File("etc/mymss.db")));
         Assert.Empty(Directory.GetFileSystemEntries(_tmp.File("here")));
         Assert.Empty(Directory.GetFileSystemEntries(_tmp.File("there")));
-    }
-
-    private static CliResult Run(string folder, string? stdin, IDictionary<string, string> env, params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(CliProcess.AppDll);
-        foreach (string a in args)
-            psi.ArgumentList.Add(a);
-        foreach (string key in psi.Environment.Keys.Where(k => k.StartsWith("MYMSS_", StringComparison.Ordinal)).ToList())
-            psi.Environment.Remove(key);
-        foreach (var (k, v) in env)
-            psi.Environment[k] = v;
-        using Process p = Process.Start(psi)!;
-        p.StandardInput.Write(stdin ?? "");
-        p.StandardInput.Close();
-        Task<string> output = p.StandardOutput.ReadToEndAsync(), error = p.StandardError.ReadToEndAsync();
-        Assert.True(p.WaitForExit(60_000));
-        return new CliResult(p.ExitCode, output.Result, error.Result);
     }
 }
