@@ -208,11 +208,12 @@ public sealed partial class MainScreen : Runnable, IKeyedScreen
 
     /// <summary>
     /// "myMSS · BackOffice · Sincronização * · /var/lib/mymss/mymss.db": the database this screen works on is always in
-    /// sight (a technician on a server with several must not edit the wrong one); a long path keeps its end.
+    /// sight (a technician on a server with several must not edit the wrong one); a long path keeps its end, so that the
+    /// whole title, changed mark included, fits the 76 columns an 80-column frame gives it in either language.
     /// </summary>
     private string TitleText(bool dirty)
     {
-        const int MaxPath = 40;
+        const int MaxPath = 35;
         string path = _model.Service.DatabasePath;
         if (path.Length > MaxPath)
             path = "…" + path[^(MaxPath - 1)..];
