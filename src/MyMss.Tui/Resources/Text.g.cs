@@ -295,6 +295,7 @@ public enum TextKey
     Cli_ProfilesTest,
     Cli_OptNoColor,
     Cli_OptAscii,
+    Cli_ScreenNeedsTerminal,
 }
 
 /// <summary>Texts with a number, in a singular and a plural form ("1 perfil", "3 perfis").</summary>
@@ -601,6 +602,7 @@ internal static class TextNames
         "Cli_ProfilesTest",
         "Cli_OptNoColor",
         "Cli_OptAscii",
+        "Cli_ScreenNeedsTerminal",
     ];
 
     public static readonly string[] Counted =

@@ -16,9 +16,14 @@ public static class ScreenLauncher
 {
     public static int Run(Composition composed, ScreenOptions options)
     {
-        StartupProfile.Start("screen");
         var (config, service) = composed;
         Strings strings = new(config.Language);
+        if (!ConsoleTerminal.CanShowScreen)
+        {
+            Console.Error.WriteLine("mymss: " + strings[TextKey.Cli_ScreenNeedsTerminal]);
+            return ExitCodes.Usage; // before the database is touched
+        }
+        StartupProfile.Start("screen");
         // Terminal.Gui starts while the database is read (on another core: the first frame comes sooner).
         Task<SyncOverview> reading = Task.Run(service.Overview);
 
