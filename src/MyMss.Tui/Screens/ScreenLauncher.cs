@@ -29,8 +29,10 @@ public static class ScreenLauncher
 
         string? failure = null;
         using var sleep = new IdleSleep();
-        using (IApplication app = CreateApplication(databasePath: config.DatabasePath, sleep: sleep))
+        using var signals = new TerminationSignals(sleep.Wake);
+        using (IApplication app = CreateApplication(databasePath: config.DatabasePath, sleep: sleep, signals: signals))
         {
+            StopOnSignal(app, signals);
             try
             {
                 SyncOverview overview = reading.GetAwaiter().GetResult();
@@ -41,6 +43,9 @@ public static class ScreenLauncher
                 failure = strings.Describe(e); // said once the terminal is given back: one plain line
             }
         }
+        // The terminal has been given back (Terminal.Gui's shutdown, as after Ctrl+Q).
+        if (signals.ExitCode is int signalled)
+            return signalled;
         if (failure is null)
             return ExitCodes.Ok;
         Console.Error.WriteLine("mymss: " + failure);
@@ -67,12 +72,24 @@ public static class ScreenLauncher
         return failure;
     }
 
+    /// <summary>
+    /// After a termination signal, every screen and dialog is stopped, innermost first, at the start of the loop's next
+    /// iteration — between two keys' work, so that a change being saved is saved whole (or was not begun).
+    /// </summary>
+    private static void StopOnSignal(IApplication app, TerminationSignals signals) => app.Iteration += (_, _) =>
+    {
+        if (signals.Number is not null && app.TopRunnable is IRunnable top)
+            app.RequestStop(top);
+    };
+
     /// <summary>Terminal.Gui's ANSI driver drawing through <see cref="FrugalOutput"/>, ready for views; Ctrl+L repaints.</summary>
     /// <param name="sleep">Puts the main loop to sleep while nothing happens (the real program; tests drive the loop themselves).</param>
-    public static IApplication CreateApplication(ITimeProvider? time = null, string? databasePath = null, IdleSleep? sleep = null)
+    /// <param name="signals">Told when the terminal hangs up (with <paramref name="sleep"/>: the program's own input).</param>
+    public static IApplication CreateApplication(ITimeProvider? time = null, string? databasePath = null, IdleSleep? sleep = null, TerminationSignals? signals = null)
     {
         var mirror = new ScreenMirror(ColorDepths.FromEnvironment(), xtermErase: TerminalProfile.HasXtermErase());
-        IApplication app = FrugalApplication.Create(mirror, time, fallback: e => ErrorLog.Write(e, databasePath), received: sleep is null ? null : sleep.Wake)
+        IApplication app = FrugalApplication.Create(mirror, time, fallback: e => ErrorLog.Write(e, databasePath), received: sleep is null ? null : sleep.Wake,
+            terminalGone: signals is null ? null : signals.TerminalGone)
             .Init(DriverRegistry.Names.ANSI);
         sleep?.Install(app);
         CommonKeys.Install(app, new Strings("pt")); // on every screen, dialogs and message boxes included; no mnemonics among them
