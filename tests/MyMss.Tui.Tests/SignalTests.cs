@@ -16,7 +16,7 @@ public sealed class SignalTests : IDisposable
     public void Dispose()
     {
         TmuxSession.Run(_socket, "kill-server");
-        if (FindProgram() is int left) // a program that outlived its terminal (the failure the last test looks for)
+        if (FindProgram(Db) is int left) // a program that outlived its terminal (the failure the last test looks for)
             Process.GetProcessById(left).Kill();
         _tmp.Dispose();
     }
@@ -36,13 +36,14 @@ public sealed class SignalTests : IDisposable
     /// <summary>The mymss process of this test (the one whose command line names its database).</summary>
     private int ProgramPid()
     {
-        if (FindProgram() is int pid)
+        if (FindProgram(Db) is int pid)
             return pid;
         Assert.Fail("the program's process was not found");
         return 0;
     }
 
-    private int? FindProgram()
+    /// <summary>The mymss process working on <paramref name="db"/>, if one is running.</summary>
+    internal static int? FindProgram(string db)
     {
         foreach (string dir in Directory.GetDirectories("/proc"))
         {
@@ -52,13 +53,13 @@ public sealed class SignalTests : IDisposable
             try { argv = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0'); }
             catch (IOException) { continue; }
             catch (UnauthorizedAccessException) { continue; }
-            if (argv.Length > 2 && Path.GetFileName(argv[0]) == "dotnet" && argv.Contains(CliProcess.AppDll) && argv.Contains(Db))
+            if (argv.Length > 2 && Path.GetFileName(argv[0]) == "dotnet" && argv.Contains(CliProcess.AppDll) && argv.Contains(db))
                 return pid;
         }
         return null;
     }
 
-    private static void Send(string signal, int pid)
+    internal static void Send(string signal, int pid)
     {
         using Process kill = Process.Start("kill", ["-s", signal, pid.ToString()])!;
         kill.WaitForExit();

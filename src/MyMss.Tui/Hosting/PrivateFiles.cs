@@ -53,6 +53,12 @@ public static partial class PrivateFiles
     /// <summary>Opens <paramref name="path"/> to read it; null when it does not exist, is not a file of this user, or cannot be read.</summary>
     public static FileStream? OpenToRead(string path) => Open(path, ORdOnly, FileAccess.Read);
 
+    /// <summary>
+    /// Takes an exclusive lock on an open file without waiting (flock(2)): false when another process holds it. The
+    /// kernel releases it when the process ends, however it ends (even SIGKILL).
+    /// </summary>
+    public static bool TryLock(FileStream file) => OperatingSystem.IsWindows() || flock((int)file.SafeFileHandle.DangerousGetHandle(), LockEx | LockNb) == 0;
+
     private static FileStream? Open(string path, int flags, FileAccess access)
     {
         if (OperatingSystem.IsWindows())
@@ -113,6 +119,11 @@ public static partial class PrivateFiles
 
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static unsafe partial int statx(int dirFd, string path, int flags, int mask, byte* buffer);
+
+    private const int LockEx = 2, LockNb = 4;
+
+    [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
+    private static partial int flock(int fd, int operation);
 
     [LibraryImport("libc", EntryPoint = "geteuid")]
     private static partial uint geteuid();

@@ -1,6 +1,7 @@
 using MyMss.Core.Ports;
 using MyMss.Core.Services;
 using MyMss.Tui.Configuration;
+using MyMss.Tui.Drafts;
 using MyMss.Tui.Hosting;
 using MyMss.Tui.Output;
 using MyMss.Tui.Resources;
@@ -36,7 +37,7 @@ public static class ScreenLauncher
             try
             {
                 SyncOverview overview = reading.GetAwaiter().GetResult();
-                failure = RunScreen(app, service, strings, overview, options, config);
+                failure = RunScreen(app, service, strings, overview, options, config, signals);
             }
             catch (StoreException e)
             {
@@ -52,7 +53,7 @@ public static class ScreenLauncher
         return ExitCodes.StorageOrConfig;
     }
 
-    private static string? RunScreen(IApplication app, SyncConfiguration service, Strings strings, SyncOverview overview, ScreenOptions options, AppConfig config)
+    private static string? RunScreen(IApplication app, SyncConfiguration service, Strings strings, SyncOverview overview, ScreenOptions options, AppConfig config, TerminationSignals signals)
     {
         // Process-wide Terminal.Gui settings: before the first view is made (views read glyphs when built).
         bool monochrome = TerminalProfile.WantsMonochrome(options.NoColor);
@@ -62,6 +63,10 @@ public static class ScreenLauncher
         using var screen = new MainScreen(service, strings, overview);
         screen.InstallKeys(app);
         string? failure = null;
+        // What the editor holds unsaved survives the session: kept unless it is left or saved (not when stopped by a signal or a failure).
+        var drafts = new DraftKeeper(new DraftStore(config.DatabasePath, DraftStore.CurrentUser), service, strings, () => signals.Number is not null || failure is not null);
+        drafts.Install(app);
+        drafts.OfferLater(app, screen);
         app.Run(screen, e =>
         {
             // Nothing may reach the terminal as a stack trace: log it, leave the screen, say one line.
