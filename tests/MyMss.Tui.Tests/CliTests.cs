@@ -31,6 +31,26 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void The_list_lines_up_by_terminal_cells_whatever_the_characters_of_a_description()
+    {
+        string[] descriptions = ["Loja", "東京 本店" /* wide: two cells each */, "Comunica\u0063\u0327a\u0303o" /* combining marks: none */];
+        for (int code = 1; code <= descriptions.Length; code++)
+        {
+            string[] args = TestProfiles.AddArgs(code);
+            args[Array.IndexOf(args, "--description") + 1] = descriptions[code - 1];
+            Assert.Equal(0, CliWithStdin(Secret + "\n", args).ExitCode);
+        }
+        string[] lines = Cli("profiles", "list").Out.TrimEnd().Split('\n');
+        Assert.Equal(4, lines.Length);
+        // The server column starts in the same terminal column on every row.
+        int[] starts = lines.Skip(1).Select(l => Cells(l[..l.IndexOf("127.0.0.1", StringComparison.Ordinal)])).ToArray();
+        Assert.Single(starts.Distinct());
+    }
+
+    /// <summary>Terminal cells of the characters the test uses: CJK ideographs two, combining marks none, the rest one.</summary>
+    private static int Cells(string text) => text.Sum(c => c is >= '\u4E00' and <= '\u9FFF' ? 2 : c is >= '\u0300' and <= '\u036F' ? 0 : 1);
+
+    [Fact]
     public void The_internet_access_given_to_add_is_shown_back_in_the_same_word()
     {
         Assert.Equal(0, Add(4, "--internet", "mobile", "--external-host", "sync.example.pt").ExitCode);
