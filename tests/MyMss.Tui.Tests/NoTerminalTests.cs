@@ -64,6 +64,25 @@ public sealed class NoTerminalTests : IDisposable
     }
 
     [Theory]
+    [InlineData("text")]
+    [InlineData("directory")]
+    public void In_a_terminal_a_hostile_database_path_still_gives_one_line_and_exit_4(string kind)
+    {
+        string path = _tmp.File("target.db");
+        if (kind == "text")
+            File.WriteAllText(path, "just some notes\n");
+        else
+            Directory.CreateDirectory(path);
+        var session = new TmuxSession(_socket, "h", "", path);
+        string screen = session.WaitFor("EXIT");
+        Assert.Contains("EXIT 4", screen);
+        Assert.Single(screen.Split('\n'), l => l.StartsWith("mymss: ", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", screen);
+        if (kind == "text")
+            Assert.Equal("just some notes\n", File.ReadAllText(path));
+    }
+
+    [Theory]
     [InlineData("input from a pipe")]
     [InlineData("output to a file")]
     public void Half_a_terminal_is_no_terminal(string how)
