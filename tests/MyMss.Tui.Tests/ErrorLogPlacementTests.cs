@@ -98,3 +98,21 @@ public sealed class ErrorLogPlacementTests : IDisposable
         Assert.Equal("do not touch\n", File.ReadAllText(target));
     }
 }
+
+/// <summary>The catch-all of Program.cs logs beside the database the configuration named, once it is known.</summary>
+public sealed class KnownDatabaseTests : IDisposable
+{
+    private readonly TempFolder _tmp = new();
+
+    public void Dispose() => _tmp.Dispose();
+
+    [Fact]
+    public void The_host_remembers_the_database_of_its_composition()
+    {
+        var host = new AppHost();
+        Assert.Null(host.DatabasePath); // before: the state folder
+        string db = _tmp.File("mymss.db");
+        host.Compose(db, null);
+        Assert.Equal(_tmp.File(ErrorLog.FileName), ErrorLog.PathFor(host.DatabasePath));
+    }
+}

@@ -138,6 +138,19 @@ public sealed class DraftStore(string databasePath, string user)
         }
     }
 
+    /// <summary>Removes a draft file, then lets its lock go (a draft that cannot be removed is offered again, never lost).</summary>
+    internal static void Remove(string path, FileStream file)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+        file.Dispose();
+    }
+
     /// <summary>A user name as part of a file name: letters, digits, '.', '_' and '-' only.</summary>
     private static string SafeName(string name)
     {
@@ -177,17 +190,7 @@ public sealed class SessionDraft : IDisposable
     }
 
     /// <summary>Nothing is left unsaved: the draft goes.</summary>
-    public void Discard()
-    {
-        try
-        {
-            File.Delete(_path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-        }
-        _file.Dispose();
-    }
+    public void Discard() => DraftStore.Remove(_path, _file);
 
     /// <summary>The session ends with the draft kept (a signal, a failure): the next start offers it.</summary>
     public void Dispose() => _file.Dispose();
@@ -201,17 +204,7 @@ public sealed class LeftDraft(string path, FileStream file, Draft? draft) : IDis
     public string Path => path;
 
     /// <summary>Discarded, or restored into an editor (whose own draft now holds it).</summary>
-    public void Discard()
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-        }
-        file.Dispose();
-    }
+    public void Discard() => DraftStore.Remove(path, file);
 
     /// <summary>Kept for the next start.</summary>
     public void Dispose() => file.Dispose();
