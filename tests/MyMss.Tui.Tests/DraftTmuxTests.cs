@@ -7,6 +7,7 @@ namespace MyMss.Tui.Tests;
 /// Drafts with the real program in a real terminal: a technician types in the editor, the session dies (a signal,
 /// kill -9, the link dropping), and the next start on that database offers what was typed back.
 /// </summary>
+[Collection(RealTerminalCollection.Name)]
 public sealed class DraftTmuxTests : IDisposable
 {
     private readonly TempFolder _tmp = new();

@@ -6,6 +6,7 @@ namespace MyMss.Tui.Tests;
 /// `mymss` without a command opens the screen, which needs a terminal: `ssh server mymss` without -t, cron and pipes
 /// get one line and exit 2 at once instead of a program that waits for ever.
 /// </summary>
+[Collection(RealTerminalCollection.Name)]
 public sealed class NoTerminalTests : IDisposable
 {
     private readonly TempFolder _tmp = new();

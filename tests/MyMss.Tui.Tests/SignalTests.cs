@@ -7,6 +7,7 @@ namespace MyMss.Tui.Tests;
 /// (main screen, cursor shown, no mouse reporting, no bracketed paste, line editing and echo on) and the exit status is
 /// 128 + the signal. Before, a SIGTERM left the shell in the alternate screen with the mouse typing escape sequences.
 /// </summary>
+[Collection(RealTerminalCollection.Name)]
 public sealed class SignalTests : IDisposable
 {
     private readonly TempFolder _tmp = new();
