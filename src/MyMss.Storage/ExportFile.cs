@@ -122,15 +122,58 @@ public static class ExportFile
     }
 
     /// <summary>
-    /// Reads an export document into inputs for the rules. Any shape problem (bad JSON, a wrong type, a missing
-    /// part) is a field error with its place; nothing here throws on content.
+    /// The largest export file read: 32 MiB. An export of 10,000 profiles with every field at its longest (60-character
+    /// description and host names, an external address, all ten tables in the filter) is 18.9 MB; anything larger is
+    /// refused before it is parsed, so reading it takes a bounded amount of memory whatever the file is.
     /// </summary>
-    public static (ImportData? Data, IReadOnlyList<FieldError> Errors) Read(string json)
+    public const int MaxFileBytes = 32 * 1024 * 1024;
+
+    /// <summary>
+    /// Reads an export file: at most <see cref="MaxFileBytes"/> bytes are ever read, whatever the file is — a huge
+    /// sparse file is refused by its size, a pipe or a device (/dev/zero) once that many bytes have come. Throws
+    /// <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> when it cannot be read at all.
+    /// </summary>
+    public static (ImportData? Data, IReadOnlyList<FieldError> Errors) ReadFile(string path)
     {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+        // A character device reports a length of 0 (and /dev/zero never ends): only a regular file's length is believed.
+        if (stream.CanSeek && stream.Length > MaxFileBytes)
+            return (null, [TooLarge()]);
+        byte[] buffer = new byte[stream.CanSeek && stream.Length > 0 ? (int)stream.Length + 1 : 64 * 1024];
+        int length = 0;
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                if (buffer.Length > MaxFileBytes)
+                    return (null, [TooLarge()]);
+                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, MaxFileBytes + 1L));
+            }
+            int read = stream.Read(buffer, length, buffer.Length - length);
+            if (read == 0)
+                break;
+            length += read;
+        }
+        return Read(buffer.AsMemory(0, length));
+    }
+
+    private static FieldError TooLarge() => new(Fields.File, MessageKeys.FileTooLarge, MaxFileBytes / (1024 * 1024));
+
+    /// <summary>Reads an export document given as text (see <see cref="Read(ReadOnlyMemory{byte})"/>).</summary>
+    public static (ImportData? Data, IReadOnlyList<FieldError> Errors) Read(string json) => Read(Encoding.UTF8.GetBytes(json));
+
+    /// <summary>
+    /// Reads an export document (UTF-8, with or without a byte-order mark) into inputs for the rules. Any shape problem
+    /// (bad JSON, a missing part, a wrong type) is a field error with its place; nothing here throws on content.
+    /// </summary>
+    public static (ImportData? Data, IReadOnlyList<FieldError> Errors) Read(ReadOnlyMemory<byte> utf8)
+    {
+        if (utf8.Span.StartsWith(Encoding.UTF8.Preamble))
+            utf8 = utf8[Encoding.UTF8.Preamble.Length..];
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 });
+            doc = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = 16 });
         }
         catch (JsonException e)
         {
@@ -144,17 +187,13 @@ public static class ExportFile
                 return (null, [new FieldError(Fields.File, MessageKeys.WrongType, "{ }")]);
             int? schema = Int(root, Fields.SchemaVersion, Fields.SchemaVersion, null, errors, out _);
             SettingsInput? settings = null;
-            if (!root.TryGetProperty(Fields.Settings, out JsonElement s) || s.ValueKind != JsonValueKind.Object)
-                errors.Add(new FieldError(Fields.Settings, MessageKeys.WrongType, "{ }"));
-            else
+            if (Part(root, Fields.Settings, JsonValueKind.Object, "{ }", null, errors) is JsonElement s)
                 settings = new SettingsInput(
                     IntText(s, Fields.FrequencyHours, errors, null),
                     Int(s, Fields.DefaultProfile, Fields.DefaultProfile, null, errors, out _),
                     Int(s, Fields.AlternativeProfile, Fields.AlternativeProfile, null, errors, out _));
             var profiles = new List<ImportedProfile>();
-            if (!root.TryGetProperty(Fields.Profiles, out JsonElement list) || list.ValueKind != JsonValueKind.Array)
-                errors.Add(new FieldError(Fields.Profiles, MessageKeys.WrongType, "[ ]"));
-            else
+            if (Part(root, Fields.Profiles, JsonValueKind.Array, "[ ]", null, errors) is JsonElement list)
             {
                 int item = 0;
                 foreach (JsonElement p in list.EnumerateArray())
@@ -169,9 +208,21 @@ public static class ExportFile
                 }
             }
             if (schema is null && errors.All(e => e.Field != Fields.SchemaVersion))
-                errors.Add(new FieldError(Fields.SchemaVersion, MessageKeys.Required));
+                errors.Add(new FieldError(Fields.SchemaVersion, MessageKeys.Missing, "0..9"));
             return errors.Count > 0 || schema is null || settings is null ? (null, errors) : (new ImportData(schema.Value, settings, profiles), errors);
         }
+    }
+
+    /// <summary>An object or array of the document; absent is "missing", another kind of value is "wrong type".</summary>
+    private static JsonElement? Part(JsonElement o, string name, JsonValueKind kind, string expected, int? item, List<FieldError> errors, string? field = null)
+    {
+        if (!o.TryGetProperty(name, out JsonElement v))
+            errors.Add(new FieldError(field ?? name, MessageKeys.Missing, expected) { Item = item });
+        else if (v.ValueKind != kind)
+            errors.Add(new FieldError(field ?? name, MessageKeys.WrongType, expected) { Item = item });
+        else
+            return v;
+        return null;
     }
 
     private static ImportedProfile Profile(JsonElement p, int item, List<FieldError> errors)
@@ -190,20 +241,16 @@ public static class ExportFile
             ExternalHost = Str(p, Fields.ExternalHost, errors, item, optional: true),
             ExternalPort = IntText(p, Fields.ExternalPort, errors, item, optional: true),
         };
-        if (p.TryGetProperty(Fields.TransferFilter, out JsonElement f) && f.ValueKind == JsonValueKind.Object)
+        if (Part(p, Fields.TransferFilter, JsonValueKind.Object, "{ }", item, errors) is JsonElement f)
         {
             var tables = new List<TableTransfer>();
-            if (f.TryGetProperty("tables", out JsonElement t) && t.ValueKind == JsonValueKind.Array)
+            if (Part(f, "tables", JsonValueKind.Array, "[ ]", item, errors, Fields.TransferFilter) is JsonElement t)
                 foreach (JsonElement row in t.EnumerateArray())
                     if (row.ValueKind == JsonValueKind.Object)
                         tables.Add(new TableTransfer(Str(row, "name", errors, item, field: Fields.TransferFilter), Bool(row, "send", errors, item, Fields.TransferFilter), Bool(row, "receive", errors, item, Fields.TransferFilter)));
                     else
                         errors.Add(new FieldError(Fields.TransferFilter, MessageKeys.WrongType, "{ }") { Item = item });
             input = input with { FilterEnabled = Bool(f, "enabled", errors, item, Fields.TransferFilter), Tables = tables };
-        }
-        else
-        {
-            errors.Add(new FieldError(Fields.TransferFilter, MessageKeys.WrongType, "{ }") { Item = item });
         }
         return new ImportedProfile(input, Hash(p, errors, item), item);
     }
@@ -216,7 +263,9 @@ public static class ExportFile
             && h.TryGetProperty("salt", out JsonElement salt) && salt.ValueKind == JsonValueKind.String && salt.TryGetBytesFromBase64(out byte[]? saltBytes)
             && h.TryGetProperty("hash", out JsonElement hash) && hash.ValueKind == JsonValueKind.String && hash.TryGetBytesFromBase64(out byte[]? hashBytes))
             return new PasswordHash(a.GetString()!, iterations, saltBytes, hashBytes);
-        errors.Add(new FieldError(Fields.Password, MessageKeys.InvalidPasswordHash) { Item = item });
+        errors.Add(p.TryGetProperty(Fields.Password, out _)
+            ? new FieldError(Fields.Password, MessageKeys.InvalidPasswordHash) { Item = item }
+            : new FieldError(Fields.Password, MessageKeys.Missing, "{ }") { Item = item });
         return PasswordHash.None;
     }
 
@@ -233,36 +282,32 @@ public static class ExportFile
 
     private static string Str(JsonElement o, string name, List<FieldError> errors, int? item, bool optional = false, string? field = null)
     {
-        if (o.TryGetProperty(name, out JsonElement v))
+        if (!o.TryGetProperty(name, out JsonElement v))
         {
-            if (v.ValueKind == JsonValueKind.String)
-                return v.GetString()!;
-            if (v.ValueKind == JsonValueKind.Null && optional)
-                return "";
-        }
-        else if (optional)
-        {
+            if (!optional)
+                errors.Add(new FieldError(field ?? name, MessageKeys.Missing, "\"…\"") { Item = item });
             return "";
         }
-        errors.Add(new FieldError(field ?? name, MessageKeys.WrongType, "\"…\"") { Item = item });
+        if (v.ValueKind == JsonValueKind.String)
+            return v.GetString()!;
+        if (v.ValueKind != JsonValueKind.Null || !optional)
+            errors.Add(new FieldError(field ?? name, MessageKeys.WrongType, "\"…\"") { Item = item });
         return "";
     }
 
     /// <summary>A number kept as its text, so that the rules (not this reader) judge its range.</summary>
     private static string IntText(JsonElement o, string name, List<FieldError> errors, int? item, bool optional = false)
     {
-        if (o.TryGetProperty(name, out JsonElement v))
+        if (!o.TryGetProperty(name, out JsonElement v))
         {
-            if (v.ValueKind == JsonValueKind.Number)
-                return v.GetRawText();
-            if (v.ValueKind == JsonValueKind.Null && optional)
-                return "";
-        }
-        else if (optional)
-        {
+            if (!optional)
+                errors.Add(new FieldError(name, MessageKeys.Missing, "0..9") { Item = item });
             return "";
         }
-        errors.Add(new FieldError(name, MessageKeys.WrongType, "0..9") { Item = item });
+        if (v.ValueKind == JsonValueKind.Number)
+            return v.GetRawText();
+        if (v.ValueKind != JsonValueKind.Null || !optional)
+            errors.Add(new FieldError(name, MessageKeys.WrongType, "0..9") { Item = item });
         return "";
     }
 
@@ -279,9 +324,12 @@ public static class ExportFile
 
     private static bool Bool(JsonElement o, string name, List<FieldError> errors, int? item, string? field = null)
     {
-        if (o.TryGetProperty(name, out JsonElement v) && v.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        if (!o.TryGetProperty(name, out JsonElement v))
+            errors.Add(new FieldError(field ?? name, MessageKeys.Missing, "true|false") { Item = item });
+        else if (v.ValueKind is JsonValueKind.True or JsonValueKind.False)
             return v.GetBoolean();
-        errors.Add(new FieldError(field ?? name, MessageKeys.WrongType, "true|false") { Item = item });
+        else
+            errors.Add(new FieldError(field ?? name, MessageKeys.WrongType, "true|false") { Item = item });
         return false;
     }
 }

@@ -14,9 +14,13 @@ namespace MyMss.Tui;
 /// </summary>
 public sealed class AppHost : IAppHost
 {
+    /// <summary>The database of the last composition: where the details of an unexpected failure go (<see cref="ErrorLog"/>).</summary>
+    public string? DatabasePath { get; private set; }
+
     public Composition Compose(string? db, string? lang, string? configFile)
     {
         AppConfig config = AppConfigLoader.Load(db, lang, configFile);
+        DatabasePath = config.DatabasePath;
         // The store touches nothing until it is first read: a bad database is reported by the command that reads it.
         var service = new SyncConfiguration(new LiteDbSyncStore(config.DatabasePath), new Pbkdf2PasswordHasher(), config.SyncOptions);
         return new Composition(config, service);

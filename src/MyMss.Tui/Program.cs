@@ -4,13 +4,14 @@ using MyMss.Tui.Cli;
 using MyMss.Tui.Hosting;
 
 FilePermissions.RestrictNewFilesToOwner();
+var host = new AppHost();
 try
 {
-    return new CliApp(new AppHost(), Console.Out, Console.Error, Console.In, canPrompt: !Console.IsInputRedirected).Run(args);
+    return new CliApp(host, Console.Out, Console.Error, Console.In, canPrompt: !Console.IsInputRedirected).Run(args);
 }
 catch (Exception e)
 {
-    string log = ErrorLog.Write(e, null);
+    string log = ErrorLog.Write(e, host.DatabasePath); // beside the database once the configuration named it
     Console.Error.WriteLine($"mymss: {e.GetType().Name}: {e.Message} ({log})");
     return ExitCodes.StorageOrConfig;
 }

@@ -10,11 +10,16 @@ public sealed class TmuxSession
     /// <param name="environment">Assignments put before the program, e.g. "TERM=vt100 NO_COLOR=1".</param>
     /// <param name="options">More options for the program; its exit code shows as "EXIT n" once it ends.</param>
     public TmuxSession(string socket, string session, string environment, string db, params string[] options)
+        : this(socket, session, $"{environment} dotnet '{CliProcess.AppDll}' --db '{db}' {string.Join(' ', options)}; echo EXIT $?; sleep 30")
+    {
+    }
+
+    /// <summary>A session running <paramref name="shellCommand"/> as it is (e.g. the program in a pipeline, or followed by `stty -a`).</summary>
+    public TmuxSession(string socket, string session, string shellCommand)
     {
         _socket = socket;
         _session = session;
-        Run(_socket, "new-session", "-d", "-s", session, "-x", "80", "-y", "24",
-            $"{environment} dotnet '{CliProcess.AppDll}' --db '{db}' {string.Join(' ', options)}; echo EXIT $?; sleep 30");
+        Run(_socket, "new-session", "-d", "-s", session, "-x", "80", "-y", "24", shellCommand);
     }
 
     /// <summary>README's test command needs nothing else: tmux is installed (Debian's apt) the first time a test needs it.</summary>

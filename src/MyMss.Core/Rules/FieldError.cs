@@ -36,6 +36,8 @@ public static class MessageKeys
     public const string DuplicateCode = "Error_DuplicateCode";
     public const string WrongType = "Error_WrongType";
     public const string Malformed = "Error_Malformed";
+    public const string Missing = "Error_Missing";
+    public const string FileTooLarge = "Error_FileTooLarge";
 }
 
 public enum OutcomeStatus

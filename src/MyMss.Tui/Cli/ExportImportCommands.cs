@@ -62,17 +62,17 @@ public static class ExportImportCommands
     private static int Import(CliContext ctx, ParseResult parsed, SyncConfiguration service, string file, bool dryRun, bool json)
     {
         Strings s = ctx.Strings;
-        string content;
+        ImportData? data;
+        IReadOnlyList<FieldError> readErrors;
         try
         {
-            content = File.ReadAllText(file);
+            (data, readErrors) = ExportFile.ReadFile(file); // at most ExportFile.MaxFileBytes, whatever the file is
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             ctx.Fail(s.Format(TextKey.Cli_CannotRead, file, e.Message));
             return ExitCodes.StorageOrConfig;
         }
-        var (data, readErrors) = ExportFile.Read(content);
         if (data is null)
             return ctx.Refused(parsed, OutcomeStatus.Invalid, readErrors, json);
         return ctx.Done(parsed, service.Import(data, dryRun), json, (w, changes) => JsonOutput.Import(w, dryRun, changes), changes =>

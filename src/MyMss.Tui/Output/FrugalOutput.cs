@@ -84,20 +84,24 @@ public sealed partial class FrugalOutput : AnsiOutput, IOutput
 public sealed class FrugalComponentFactory : AnsiComponentFactory
 {
     private readonly Action? _received;
+    private readonly Action? _terminalGone;
     private QuietInput? _input;
 
     /// <param name="received">Told each time keys have been queued; null: Terminal.Gui's own input.</param>
-    public FrugalComponentFactory(ScreenMirror mirror, Action? received = null) : this(new FrugalOutput(AppModel.FullScreen, mirror), received)
+    /// <param name="terminalGone">Told once if the terminal hangs up (with <paramref name="received"/> only).</param>
+    public FrugalComponentFactory(ScreenMirror mirror, Action? received = null, Action? terminalGone = null)
+        : this(new FrugalOutput(AppModel.FullScreen, mirror), received, terminalGone)
     {
     }
 
-    private FrugalComponentFactory(FrugalOutput output, Action? received) : base(output: output)
+    private FrugalComponentFactory(FrugalOutput output, Action? received, Action? terminalGone) : base(output: output)
     {
         _received = received;
+        _terminalGone = terminalGone;
         output.Disposed += () => _input?.Wake(); // the input thread is waited for next: end its wait
     }
 
-    public override IInput<char> CreateInput() => _received is null ? base.CreateInput() : _input = new QuietInput(_received);
+    public override IInput<char> CreateInput() => _received is null ? base.CreateInput() : _input = new QuietInput(_received, _terminalGone);
 }
 
 /// <summary>Creates the application on the frugal output.</summary>
@@ -110,12 +114,13 @@ public static class FrugalApplication
     /// but sends far more), and <paramref name="fallback"/> hears of it once per process.
     /// </summary>
     /// <param name="received">See <see cref="FrugalComponentFactory"/>.</param>
-    public static IApplication Create(ScreenMirror mirror, ITimeProvider? time = null, Action<Exception>? fallback = null, Action? received = null)
+    /// <param name="terminalGone">See <see cref="FrugalComponentFactory"/>.</param>
+    public static IApplication Create(ScreenMirror mirror, ITimeProvider? time = null, Action<Exception>? fallback = null, Action? received = null, Action? terminalGone = null)
     {
         IApplication app = Application.Create(time);
         try
         {
-            ComponentFactory(app) = new FrugalComponentFactory(mirror, received);
+            ComponentFactory(app) = new FrugalComponentFactory(mirror, received, terminalGone);
         }
         catch (MissingMemberException e)
         {

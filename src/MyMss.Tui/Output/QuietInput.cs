@@ -16,12 +16,15 @@ public sealed unsafe partial class QuietInput : AnsiInput
     public const int MaxWaitMs = 1000;
 
     private readonly Action _received;
+    private readonly Action? _terminalGone;
     private readonly int _wakeRead = -1, _wakeWrite = -1;
     private bool _readSome;
 
-    public QuietInput(Action received)
+    /// <param name="terminalGone">Told once when the terminal hangs up (see <see cref="TerminalHungUp"/>).</param>
+    public QuietInput(Action received, Action? terminalGone = null)
     {
         _received = received;
+        _terminalGone = terminalGone;
         if (OperatingSystem.IsWindows() || Environment.GetEnvironmentVariable("DisableRealDriverIO") == "1")
             return;
         int* fds = stackalloc int[2];
@@ -34,6 +37,8 @@ public sealed unsafe partial class QuietInput : AnsiInput
 
     public override bool Peek()
     {
+        if (_wakeRead >= 0 && TerminalHungUp())
+            return false;
         if (base.Peek())
             return _readSome = true;
         if (_readSome)
@@ -52,6 +57,33 @@ public sealed unsafe partial class QuietInput : AnsiInput
             _ = Read(_wakeRead, drain, 64);
         }
         return base.Peek() && (_readSome = true);
+    }
+
+    private bool _hungUp;
+
+    /// <summary>
+    /// The terminal is gone (the SSH link dropped, the terminal emulator closed): poll(2) reports a hang-up on standard
+    /// input. Terminal.Gui's input would then find input "available" and read nothing, for ever, at full speed on a
+    /// core — and the process is not always sent SIGHUP (only the session leader is; a shell started with -c does not
+    /// pass it on; nohup ignores it). So <c>hungUp</c> is told, once, and this thread then waits only for <see cref="Wake"/>.
+    /// </summary>
+    private bool TerminalHungUp()
+    {
+        if (!_hungUp)
+        {
+            var stdin = new PollFd { Fd = 0, Events = PollIn };
+            if (Poll(&stdin, 1, 0) <= 0 || (stdin.Revents & (PollHup | PollErr | PollNval)) == 0)
+                return false;
+            _hungUp = true;
+            _terminalGone?.Invoke();
+        }
+        var wake = new PollFd { Fd = _wakeRead, Events = PollIn };
+        if (Poll(&wake, 1, MaxWaitMs) > 0 && (wake.Revents & PollIn) != 0)
+        {
+            byte* drain = stackalloc byte[64];
+            _ = Read(_wakeRead, drain, 64);
+        }
+        return true;
     }
 
     /// <summary>What was read, with the Linux console's F1-F5 in the form Terminal.Gui knows.</summary>
@@ -76,7 +108,7 @@ public sealed unsafe partial class QuietInput : AnsiInput
         }
     }
 
-    private const short PollIn = 1;
+    private const short PollIn = 1, PollErr = 8, PollHup = 16, PollNval = 32;
 
     [StructLayout(LayoutKind.Sequential)]
     private struct PollFd

@@ -29,10 +29,11 @@ public sealed partial class MainScreen
         OpenEditor(profile);
     }
 
-    private void OpenEditor(SyncProfile? profile)
+    private void OpenEditor(SyncProfile? profile, Action<ProfileEditor>? prepare = null)
     {
         Say(""); // what the last action said is not about this one
         using var editor = new ProfileEditor(_model.Service, _s, profile, _model.Profiles.Select(p => p.Code));
+        prepare?.Invoke(editor);
         App!.Run(editor);
         if (editor.Saved is not ProfileSaved saved)
         {

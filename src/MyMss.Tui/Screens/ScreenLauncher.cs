@@ -1,6 +1,7 @@
 using MyMss.Core.Ports;
 using MyMss.Core.Services;
 using MyMss.Tui.Configuration;
+using MyMss.Tui.Drafts;
 using MyMss.Tui.Hosting;
 using MyMss.Tui.Output;
 using MyMss.Tui.Resources;
@@ -16,33 +17,43 @@ public static class ScreenLauncher
 {
     public static int Run(Composition composed, ScreenOptions options)
     {
-        StartupProfile.Start("screen");
         var (config, service) = composed;
         Strings strings = new(config.Language);
+        if (!ConsoleTerminal.CanShowScreen)
+        {
+            Console.Error.WriteLine("mymss: " + strings[TextKey.Cli_ScreenNeedsTerminal]);
+            return ExitCodes.Usage; // before the database is touched
+        }
+        StartupProfile.Start("screen");
         // Terminal.Gui starts while the database is read (on another core: the first frame comes sooner).
         Task<SyncOverview> reading = Task.Run(service.Overview);
 
         string? failure = null;
         using var sleep = new IdleSleep();
-        using (IApplication app = CreateApplication(databasePath: config.DatabasePath, sleep: sleep))
+        using var signals = new TerminationSignals(sleep.Wake);
+        using (IApplication app = CreateApplication(databasePath: config.DatabasePath, sleep: sleep, signals: signals))
         {
+            StopOnSignal(app, signals);
             try
             {
                 SyncOverview overview = reading.GetAwaiter().GetResult();
-                failure = RunScreen(app, service, strings, overview, options, config);
+                failure = RunScreen(app, service, strings, overview, options, config, signals);
             }
             catch (StoreException e)
             {
                 failure = strings.Describe(e); // said once the terminal is given back: one plain line
             }
         }
+        // The terminal has been given back (Terminal.Gui's shutdown, as after Ctrl+Q).
+        if (signals.ExitCode is int signalled)
+            return signalled;
         if (failure is null)
             return ExitCodes.Ok;
         Console.Error.WriteLine("mymss: " + failure);
         return ExitCodes.StorageOrConfig;
     }
 
-    private static string? RunScreen(IApplication app, SyncConfiguration service, Strings strings, SyncOverview overview, ScreenOptions options, AppConfig config)
+    private static string? RunScreen(IApplication app, SyncConfiguration service, Strings strings, SyncOverview overview, ScreenOptions options, AppConfig config, TerminationSignals signals)
     {
         // Process-wide Terminal.Gui settings: before the first view is made (views read glyphs when built).
         bool monochrome = TerminalProfile.WantsMonochrome(options.NoColor);
@@ -52,6 +63,10 @@ public static class ScreenLauncher
         using var screen = new MainScreen(service, strings, overview);
         screen.InstallKeys(app);
         string? failure = null;
+        // What the editor holds unsaved survives the session: kept unless it is left or saved (not when stopped by a signal or a failure).
+        var drafts = new DraftKeeper(new DraftStore(config.DatabasePath, DraftStore.CurrentUser), service, strings, () => signals.Number is not null || failure is not null);
+        drafts.Install(app);
+        drafts.OfferLater(app, screen);
         app.Run(screen, e =>
         {
             // Nothing may reach the terminal as a stack trace: log it, leave the screen, say one line.
@@ -62,12 +77,24 @@ public static class ScreenLauncher
         return failure;
     }
 
+    /// <summary>
+    /// After a termination signal, every screen and dialog is stopped, innermost first, at the start of the loop's next
+    /// iteration — between two keys' work, so that a change being saved is saved whole (or was not begun).
+    /// </summary>
+    private static void StopOnSignal(IApplication app, TerminationSignals signals) => app.Iteration += (_, _) =>
+    {
+        if (signals.Number is not null && app.TopRunnable is IRunnable top)
+            app.RequestStop(top);
+    };
+
     /// <summary>Terminal.Gui's ANSI driver drawing through <see cref="FrugalOutput"/>, ready for views; Ctrl+L repaints.</summary>
     /// <param name="sleep">Puts the main loop to sleep while nothing happens (the real program; tests drive the loop themselves).</param>
-    public static IApplication CreateApplication(ITimeProvider? time = null, string? databasePath = null, IdleSleep? sleep = null)
+    /// <param name="signals">Told when the terminal hangs up (with <paramref name="sleep"/>: the program's own input).</param>
+    public static IApplication CreateApplication(ITimeProvider? time = null, string? databasePath = null, IdleSleep? sleep = null, TerminationSignals? signals = null)
     {
         var mirror = new ScreenMirror(ColorDepths.FromEnvironment(), xtermErase: TerminalProfile.HasXtermErase());
-        IApplication app = FrugalApplication.Create(mirror, time, fallback: e => ErrorLog.Write(e, databasePath), received: sleep is null ? null : sleep.Wake)
+        IApplication app = FrugalApplication.Create(mirror, time, fallback: e => ErrorLog.Write(e, databasePath), received: sleep is null ? null : sleep.Wake,
+            terminalGone: signals is null ? null : signals.TerminalGone)
             .Init(DriverRegistry.Names.ANSI);
         sleep?.Install(app);
         CommonKeys.Install(app, new Strings("pt")); // on every screen, dialogs and message boxes included; no mnemonics among them
