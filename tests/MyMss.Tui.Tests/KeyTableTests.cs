@@ -175,6 +175,12 @@ public sealed class KeyTableTests
             Assert.Equal(h.Strings.Format(TextKey.Editor_TitleEdit, 1), e.Title);
             h.Keys(Key.Esc);
         })),
+        [TextKey.Screen_Copy] = (h, key) => h.Drive(() => h.Keys(key), Step.On<ProfileEditor>(e =>
+        {
+            Assert.Equal(h.Strings.Format(TextKey.Editor_TitleCopy, 1), e.Title);
+            Assert.Equal("", e.Password.Text);
+            h.Keys(Key.Esc);
+        })),
         [TextKey.Screen_Delete] = (h, key) =>
         {
             string? said = null;

@@ -81,6 +81,13 @@ public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, 
     };
 
     /// <summary>
+    /// A new profile with the values of a saved one (<paramref name="source"/>): the next free code proposed, and no password:
+    /// a copy gets one typed for it, required as for any new profile, rather than silently sharing the source's.
+    /// </summary>
+    public ProfileInput CopyInput(SyncProfile source, IEnumerable<int> usedCodes) =>
+        EditInput(source) with { Code = SuggestCode(usedCodes).ToString(), Password = "", PasswordConfirmation = null, ExpectedVersion = null };
+
+    /// <summary>
     /// A saved profile as an editable input, its transfer filter laid over the table catalogue in force: one row
     /// per catalogue table, keeping its ticks (a table removed from Sync:Tables since is left out, so the
     /// profile can still be saved; 'check' reports a ticked one beforehand).

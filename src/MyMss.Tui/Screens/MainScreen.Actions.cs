@@ -14,25 +14,38 @@ public sealed partial class MainScreen
 
     public void EditSelected()
     {
+        if (ReadSelected() is SyncProfile profile)
+            OpenEditor(profile);
+    }
+
+    /// <summary>Copiar: a new profile with the selected one's values, the next free code proposed, and a password to type.</summary>
+    public void CopySelected()
+    {
+        if (ReadSelected() is SyncProfile source)
+            OpenEditor(null, source);
+    }
+
+    /// <summary>The selected profile as saved now (the table holds codes and descriptions only), or null after saying why not.</summary>
+    private SyncProfile? ReadSelected()
+    {
         if (SelectedCode is not int code)
         {
             Say(_s[TextKey.Screen_NoSelection]);
-            return;
+            return null;
         }
-        // The table holds codes and descriptions; the whole profile is read now, as saved now.
         if (_model.Service.Profile(code) is not SyncProfile profile)
         {
             Reload();
             Say(_s.Format(TextKey.Error_ProfileNotFound, code));
-            return;
+            return null;
         }
-        OpenEditor(profile);
+        return profile;
     }
 
-    private void OpenEditor(SyncProfile? profile)
+    private void OpenEditor(SyncProfile? profile, SyncProfile? copyOf = null)
     {
         Say(""); // what the last action said is not about this one
-        using var editor = new ProfileEditor(_model.Service, _s, profile, _model.Profiles.Select(p => p.Code));
+        using var editor = new ProfileEditor(_model.Service, _s, profile, _model.Profiles.Select(p => p.Code), copyOf);
         App!.Run(editor);
         if (editor.Saved is not ProfileSaved saved)
         {
@@ -43,7 +56,9 @@ public sealed partial class MainScreen
         }
         Reload();
         SelectRow(IndexOf(saved.Profile.Code));
-        string text = _s.Format(profile is null ? TextKey.Screen_Created : TextKey.Screen_Updated, saved.Profile.Code);
+        string text = profile is not null ? _s.Format(TextKey.Screen_Updated, saved.Profile.Code)
+            : copyOf is not null ? _s.Format(TextKey.Screen_Copied, saved.Profile.Code, copyOf.Code)
+            : _s.Format(TextKey.Screen_Created, saved.Profile.Code);
         if (saved.BecameDefault)
             text += " " + _s.Format(TextKey.Cli_ProfileBecameDefault, saved.Profile.Code);
         if (saved.LicensingRefreshAdvised)

@@ -16,6 +16,8 @@ public sealed partial class MainScreen
         // F4 opens a closed list that has the cursor (its own key); Enter means Alterar only on the table.
         new([new(Key.F4, KeyScope.NotInDropDown), new(Key.Enter, KeyScope.InTable)],
             TextKey.Screen_Edit, TextKey.KeyHelp_Edit, m => m.EditSelected()) { InStatusBar = true, Mnemonic = true },
+        // A copy starts from the selected profile; only the code and the password are new.
+        new([Key.F3], TextKey.Screen_Copy, TextKey.KeyHelp_Copy, m => m.CopySelected()) { Mnemonic = true },
         new([Key.F8, new(Key.Delete, KeyScope.NotTyping)], TextKey.Screen_Delete, TextKey.KeyHelp_Delete, m => m.DeleteSelected()) { InStatusBar = true, Mnemonic = true },
         new([Key.F10, Key.S.WithCtrl], TextKey.Screen_Save, TextKey.KeyHelp_Save, m => m.Save()) { InStatusBar = true, Mnemonic = true },
         new([Key.F1, new((Key)'?', KeyScope.NotTyping)], TextKey.Screen_Help, TextKey.KeyHelp_Help, m => m.ShowHelp()) { InStatusBar = true },
