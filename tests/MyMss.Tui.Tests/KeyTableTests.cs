@@ -195,6 +195,34 @@ public sealed class KeyTableTests
             Assert.Equal(hours, h.Service.Load().Settings.FrequencyHours);
             Assert.False(h.Screen.Model.IsDirty);
         },
+        [TextKey.Screen_Find] = (h, key) =>
+        {
+            h.Keys(key);
+            Assert.True(h.Screen.Table.Typing);
+            h.Type("dois");
+            Assert.Equal([2], h.Screen.Table.Rows.Select(r => r.Code));
+            h.Keys(Key.Esc);
+            Assert.Equal(2, h.Screen.Table.Rows.Count);
+            h.Keys(Key.Home);
+        },
+        [TextKey.Key_ClearFind] = (h, key) =>
+        {
+            h.Screen.StartFind();
+            h.Type("um");
+            Assert.Single(h.Screen.Table.Rows);
+            h.Keys(key);
+            Assert.Equal(("", false, 2), (h.Screen.Table.Query, h.Screen.Table.Typing, h.Screen.Table.Rows.Count));
+        },
+        [TextKey.Screen_Sort] = (h, key) =>
+        {
+            h.Keys(key);
+            Assert.Equal(ProfileSort.CodeDescending, h.Screen.Table.Sort);
+            Assert.Equal([2, 1], h.Screen.Table.Rows.Select(r => r.Code));
+            Assert.Equal(1, h.Screen.SelectedCode); // the same profile stays selected
+            for (int i = 0; i < 3; i++)
+                h.Screen.Table.NextSort(); // and round to the first sort again
+            Assert.Equal(ProfileSort.CodeAscending, h.Screen.Table.Sort);
+        },
         [TextKey.Screen_Help] = (h, key) => OpensText(h, key, TextKey.Help_Title),
         [TextKey.Screen_History] = (h, key) => OpensText(h, key, TextKey.Audit_Title),
         [TextKey.Screen_Routes] = (h, key) => OpensText(h, key, TextKey.Route_Title),

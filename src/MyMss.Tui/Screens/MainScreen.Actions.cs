@@ -55,7 +55,7 @@ public sealed partial class MainScreen
             return;
         }
         Reload();
-        SelectRow(IndexOf(saved.Profile.Code));
+        Table.Reveal(saved.Profile.Code); // even when the find on the table would hide it
         string text = profile is not null ? _s.Format(TextKey.Screen_Updated, saved.Profile.Code)
             : copyOf is not null ? _s.Format(TextKey.Screen_Copied, saved.Profile.Code, copyOf.Code)
             : _s.Format(TextKey.Screen_Created, saved.Profile.Code);
@@ -158,6 +158,26 @@ public sealed partial class MainScreen
         };
         if (target is not null)
             Ui.Later(App, () => target.SetFocus());
+    }
+
+    /// <summary>'/' or Ctrl+F: the cursor goes to the table, and what is typed there finds profiles by code or description.</summary>
+    public void StartFind()
+    {
+        Table.SetFocus();
+        Table.StartFind();
+    }
+
+    /// <summary>Esc: every profile shown again.</summary>
+    public void ClearFind() => Table.ClearFind();
+
+    /// <summary>F7: the next sort of the table (the header marks the column and the direction).</summary>
+    public void NextSort()
+    {
+        Table.NextSort();
+        bool byCode = Table.Sort is ProfileSort.CodeAscending or ProfileSort.CodeDescending;
+        bool ascending = Table.Sort is ProfileSort.CodeAscending or ProfileSort.DescriptionAscending;
+        Say(_s.Format(TextKey.Screen_SortedBy, _s.FieldLabel(byCode ? Fields.Code : Fields.Description),
+            _s[ascending ? TextKey.Screen_Ascending : TextKey.Screen_Descending]));
     }
 
     /// <summary>How many audit entries F9 shows (the command line can list them all).</summary>

@@ -21,6 +21,10 @@ public sealed partial class MainScreen
         new([Key.F8, new(Key.Delete, KeyScope.NotTyping)], TextKey.Screen_Delete, TextKey.KeyHelp_Delete, m => m.DeleteSelected()) { InStatusBar = true, Mnemonic = true },
         new([Key.F10, Key.S.WithCtrl], TextKey.Screen_Save, TextKey.KeyHelp_Save, m => m.Save()) { InStatusBar = true, Mnemonic = true },
         new([Key.F1, new((Key)'?', KeyScope.NotTyping)], TextKey.Screen_Help, TextKey.KeyHelp_Help, m => m.ShowHelp()) { InStatusBar = true },
+        // '/' as in less and vi, Ctrl+F as in most programs; typed on the table while the find is being typed.
+        new([new((Key)'/', KeyScope.NotTyping), Key.F.WithCtrl], TextKey.Screen_Find, TextKey.KeyHelp_Find, m => m.StartFind()),
+        new([Key.Esc], TextKey.Key_ClearFind, TextKey.KeyHelp_ClearFind, m => m.ClearFind()),
+        new([Key.F7], TextKey.Screen_Sort, TextKey.KeyHelp_Sort, m => m.NextSort()) { Mnemonic = true },
         new([Key.F9], TextKey.Screen_History, TextKey.KeyHelp_History, m => m.ShowHistory()) { Mnemonic = true },
         new([Key.F6], TextKey.Screen_Routes, TextKey.KeyHelp_Routes, m => m.ShowRoutes()) { Mnemonic = true },
         new([Key.Q.WithCtrl], TextKey.Screen_Quit, TextKey.KeyHelp_Quit, m => m.RequestQuit()) { InStatusBar = true, Mnemonic = true });
