@@ -36,6 +36,10 @@ public static class MessageKeys
     public const string DuplicateCode = "Error_DuplicateCode";
     public const string WrongType = "Error_WrongType";
     public const string Malformed = "Error_Malformed";
+    public const string ChangeNotFound = "Error_ChangeNotFound";
+    public const string ChangedSince = "Error_ChangedSince";
+    public const string RestorePassword = "Error_RestorePassword";
+    public const string NothingToRestore = "Error_NothingToRestore";
 }
 
 public enum OutcomeStatus
