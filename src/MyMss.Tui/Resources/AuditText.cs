@@ -21,11 +21,12 @@ public static class AuditText
     }
 
     /// <summary>"#12  2025-05-14 09:12:03Z  tecnico@bo-server  Perfil alterado 2", a restore ending "(repõe #9)".</summary>
-    public static string Heading(Strings s, AuditEntry e)
+    /// <param name="idWidth">Digits the ids of a list take, so that what follows lines up.</param>
+    public static string Heading(Strings s, AuditEntry e, int idWidth = 0)
     {
         string code = e.ProfileCode is int c ? " " + c.ToString(CultureInfo.InvariantCulture) : "";
         string restores = e.Restores is long r ? " " + s.Format(TextKey.Audit_RestoresOf, r) : "";
-        return $"#{e.Id.ToString(CultureInfo.InvariantCulture)}  {e.AtUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)}  "
+        return $"#{e.Id.ToString(CultureInfo.InvariantCulture).PadRight(idWidth)}  {e.AtUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)}  "
             + $"{e.User}@{e.Host}  {(TextOf.Audit(e.Action) is TextKey action ? s[action] : e.Action)}{code}{restores}";
     }
 

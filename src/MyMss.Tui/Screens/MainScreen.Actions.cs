@@ -183,10 +183,14 @@ public sealed partial class MainScreen
     /// <summary>How many audit entries F9 shows (the command line can list them all).</summary>
     public const int HistoryEntries = 500;
 
+    /// <summary>F9: the history, where a change can be undone (Repor); the screen reads the database again after one.</summary>
     public void ShowHistory()
     {
-        IReadOnlyList<AuditEntry> entries = _model.Service.Audit(HistoryEntries);
-        ShowText(_s[TextKey.Audit_Title], entries.Count == 0 ? [_s[TextKey.Audit_Empty]] : AuditText.Lines(_s, entries));
+        Say("");
+        if (!HistoryDialog.Show(App!, _model.Service, _s))
+            return;
+        Reload();
+        ShowDirty();
     }
 
     /// <summary>F6: the routes of the default and alternative on screen; when those are not saved yet, the dialog says so first.</summary>
