@@ -82,7 +82,16 @@ internal static class DocumentMapping
             d["version"].AsInt32);
     }
 
-    public static BsonDocument FromAudit(AuditEntry e) => new()
+    /// <summary>The store numbers the entry (_id, Int64, ascending); "restores" is written only on a restore.</summary>
+    public static BsonDocument FromAudit(AuditEntry e)
+    {
+        BsonDocument d = AuditFields(e);
+        if (e.Restores is long restores)
+            d["restores"] = restores;
+        return d;
+    }
+
+    private static BsonDocument AuditFields(AuditEntry e) => new()
     {
         ["atUtc"] = e.AtUtc.UtcDateTime,
         ["user"] = e.User,
@@ -110,7 +119,11 @@ internal static class DocumentMapping
             c["before"].IsNull ? null : c["before"].AsString,
             c["after"].IsNull ? null : c["after"].AsString,
             c["secret"].AsBoolean)).ToList(),
-        d["person"].IsNull ? null : d["person"].AsString); // entries written before 0.2 have no person
+        d["person"].IsNull ? null : d["person"].AsString) // entries written before 0.2 have no person
+    {
+        Id = d["_id"].AsInt64,
+        Restores = d.TryGetValue("restores", out BsonValue restores) && !restores.IsNull ? restores.AsInt64 : null,
+    };
 
     private static int? NullableInt(BsonValue v) => v.IsNull ? null : v.AsInt32;
 }

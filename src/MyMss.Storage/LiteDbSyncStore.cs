@@ -221,9 +221,15 @@ public sealed class LiteDbSyncStore : ISyncStore
 
         private ILiteCollection<BsonDocument> Audit => db.GetCollection(AuditCollection, BsonAutoId.Int64);
 
-        public void AppendAudit(AuditEntry entry) => Audit.Insert(DocumentMapping.FromAudit(entry));
+        public long AppendAudit(AuditEntry entry) => Audit.Insert(DocumentMapping.FromAudit(entry)).AsInt64;
 
         public IReadOnlyList<AuditEntry> GetAudit(int limit) =>
             Audit.Find(Query.All("_id", Query.Descending), 0, Math.Max(0, limit)).Select(DocumentMapping.ToAudit).ToList();
+
+        public AuditEntry? GetAuditEntry(long id)
+        {
+            BsonDocument? d = Audit.FindById(id);
+            return d is null ? null : DocumentMapping.ToAudit(d);
+        }
     }
 }

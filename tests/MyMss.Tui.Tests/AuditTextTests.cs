@@ -22,11 +22,21 @@ public sealed class AuditTextTests
         }).IsOk);
     }
 
+    /// <summary>Each change of F9's list, selected in turn: its line, then its fields as shown under the list.</summary>
     private static string History(ScreenHarness h)
     {
-        string? text = null;
-        h.Drive(() => h.Keys(Key.F9), Step.On<TextDialog>(d => { text = d.Text; h.Keys(Key.Esc); }));
-        return text!;
+        var text = new List<string>();
+        h.Drive(() => h.Keys(Key.F9), Step.On<HistoryDialog>(d =>
+        {
+            for (int i = 0; i < d.Entries.Count; i++)
+            {
+                d.List.SelectedItem = i;
+                text.Add(AuditText.Heading(h.Strings, d.Entries[i]));
+                text.AddRange(d.Details.Split('\n'));
+            }
+            h.Keys(Key.Esc);
+        }));
+        return string.Join("\n", text);
     }
 
     [Theory]
@@ -42,9 +52,9 @@ public sealed class AuditTextTests
         string[] entries = history.Split('\n');
         int update = Array.FindIndex(entries, l => l.Contains(h.Strings[TextKey.Audit_ProfileUpdated]));
         int create = Array.FindIndex(entries, l => l.Contains(h.Strings[TextKey.Audit_ProfileCreated]));
-        Assert.Contains("    " + changed, entries[update..create]);
-        Assert.Contains("    " + created, entries[create..]);
-        Assert.DoesNotContain("    " + changed, entries[create..]);
+        Assert.Contains("  " + changed, entries[update..create]);
+        Assert.Contains("  " + created, entries[create..]);
+        Assert.DoesNotContain("  " + changed, entries[create..]);
     }
 
     [Fact]

@@ -268,6 +268,66 @@ public sealed class CliTests : IDisposable
         Assert.DoesNotContain("Perfil criado", text.Out); // beyond the limit
     }
 
+    /// <summary>The id `audit --json` gives the newest entry.</summary>
+    private long LastId() => JsonDocument.Parse(Cli("audit", "--json", "--limit", "1").Out).RootElement[0].GetProperty("id").GetInt64();
+
+    [Fact]
+    public void Audit_shows_each_changes_id_and_revert_puts_back_the_values_from_before_it()
+    {
+        Assert.Equal(0, Add(1).ExitCode);
+        Assert.Equal(0, Cli("profiles", "edit", "1", "--port", "9100", "--internet", "vpn", "--external-host", "vpn.example.pt").ExitCode);
+        long id = LastId();
+        Assert.Contains($"#{id}  ", Cli("audit").Out);
+
+        CliResult revert = Cli("audit", "revert", id.ToString());
+        Assert.Equal(0, revert.ExitCode);
+        Assert.StartsWith($"Alteração #{id} reposta (registada como #{id + 1}):", revert.Out);
+        Assert.Contains("    Porta: 9100 → 9001", revert.Out);
+        Assert.Contains("refresh do licenciamento", revert.Err); // the port changed
+        JsonElement profile = JsonDocument.Parse(Cli("profiles", "show", "1", "--json").Out).RootElement;
+        Assert.Equal((9001, "none"), (profile.GetProperty("port").GetInt32(), profile.GetProperty("internetAccess").GetString()));
+
+        JsonElement restore = JsonDocument.Parse(Cli("audit", "--json", "--limit", "1").Out).RootElement[0];
+        Assert.Equal(("restore", id), (restore.GetProperty("action").GetString(), restore.GetProperty("restores").GetInt64()));
+        Assert.Contains($"Reposição 1 (repõe #{id})", Cli("audit", "--limit", "1").Out);
+
+        // Undone already: its fields no longer hold what it left, so it is a conflict, each field named with its value now.
+        CliResult again = Cli("--lang", "en", "audit", "revert", id.ToString(), "--json");
+        Assert.Equal(3, again.ExitCode);
+        Assert.Contains("mymss: Port (--port): changed after that change (now: 9001): restore the newer changes first", again.Err);
+        Assert.Equal("conflict", JsonDocument.Parse(again.Out).RootElement.GetProperty("status").GetString());
+
+        CliResult missing = Cli("audit", "revert", "999");
+        Assert.Equal(3, missing.ExitCode);
+        Assert.Contains("não existe a alteração #999 no histórico", missing.Err);
+        Assert.Equal(2, Cli("audit", "revert", "abc").ExitCode);
+    }
+
+    [Fact]
+    public void A_password_change_or_a_deleted_profile_is_reverted_only_with_a_new_password_from_stdin()
+    {
+        Assert.Equal(0, Add(1).ExitCode);
+        Assert.Equal(0, Add(2).ExitCode);
+        Assert.Equal(0, CliWithStdin("another-" + Secret + "\n", "profiles", "edit", "2", "--password-stdin").ExitCode);
+        long changed = LastId();
+        CliResult refused = Cli("--lang", "en", "audit", "revert", changed.ToString());
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Equal("mymss: Password (--password-stdin): the history keeps no passwords: give a new one", refused.Err.Trim());
+        CliResult done = CliWithStdin("third-" + Secret + "\n", "audit", "revert", changed.ToString(), "--password-stdin");
+        Assert.Equal(0, done.ExitCode);
+        Assert.Contains("    Password: alterada", done.Out);
+        NoSecret(done);
+
+        Assert.Equal(0, Cli("profiles", "delete", "2").ExitCode);
+        long deleted = LastId();
+        Assert.Equal(1, Cli("audit", "revert", deleted.ToString()).ExitCode);
+        Assert.Equal(3, Cli("profiles", "show", "2").ExitCode); // still gone
+        CliResult back = CliWithStdin("fourth-" + Secret + "\n", "audit", "revert", deleted.ToString(), "--password-stdin", "--json");
+        Assert.Equal(0, back.ExitCode);
+        NoSecret(back);
+        Assert.Equal("Perfil 2", JsonDocument.Parse(Cli("profiles", "show", "2", "--json").Out).RootElement.GetProperty("description").GetString());
+    }
+
     [Fact]
     public void Export_then_import_into_another_database_with_a_dry_run_first()
     {

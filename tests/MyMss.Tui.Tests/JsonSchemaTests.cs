@@ -11,7 +11,7 @@ public static class DocSchemas
 {
     public static readonly string[] Names =
     [
-        "profile", "profiles", "settings", "error", "probe-report", "check", "audit", "import-result", "export-file",
+        "profile", "profiles", "settings", "error", "probe-report", "check", "audit", "restore", "import-result", "export-file",
     ];
 
     private static readonly Lazy<Dictionary<string, JsonSchema>> Loaded = new(Load);
@@ -133,6 +133,8 @@ public sealed class CliDocuments : IDisposable
             "profiles", "add", "--code", "2", "--description", "Outro", "--host", "10.0.0.2", "--port", "9002", "--password-stdin");
         Add("import --dry-run", "import-result", 0, OtherDb, null, "import", ExportPath, "--dry-run", "--json");
 
+        // #5 is "profiles edit" above, a password change among its fields: undone only with a new password.
+        Add("audit revert", "restore", 0, Db, Password + "-3\n", "audit", "revert", "5", "--password-stdin", "--json");
         Add("profiles delete", "profile", 0, Db, null, "profiles", "delete", "3", "--json");
         Add("audit", "audit", 0, Db, null, "audit", "--json", "--limit", "100");
     }
@@ -162,7 +164,7 @@ public sealed class JsonSchemaTests(CliDocuments docs) : IClassFixture<CliDocume
         "profiles list (empty)", "profiles add", "profiles add (mobile, filter)", "profiles add (public)", "profiles edit",
         "settings set", "settings show", "profiles show", "profiles list", "profiles test", "check",
         "refusal (invalid)", "refusal (conflict)", "refusal (notfound)", "export file", "import --dry-run",
-        "profiles delete", "audit",
+        "audit revert", "profiles delete", "audit",
     ];
 
     [Fact]
@@ -307,7 +309,11 @@ public sealed class JsonSchemaTests(CliDocuments docs) : IClassFixture<CliDocume
         ["check: an extra property"] = ("check", d => d["ok"] = false),
         ["check: an unknown warning"] = ("check", d => d["warnings"]![0]!["code"] = "Route_Something"),
         ["audit: no atUtc"] = ("audit", d => Remove(d[0]!, "atUtc")),
-        ["audit: an extra property"] = ("audit", d => d[0]!["id"] = 7),
+        ["audit: an extra property"] = ("audit", d => d[0]!["reverted"] = true),
+        ["audit: no id"] = ("audit", d => Remove(d[0]!, "id")),
+        ["audit: a restore that names no entry"] = ("audit", d => d.AsArray().First(e => e!["action"]!.GetValue<string>() == "restore")!["restores"] = null),
+        ["audit: restores on another action"] = ("audit", d => d.AsArray().First(e => e!["action"]!.GetValue<string>() != "restore")!["restores"] = 1),
+        ["restore: another action"] = ("audit revert", d => d["action"] = "profile.updated"),
         ["audit: internetAccess MobileData"] = ("audit", d => SetAuditValue(d, "internetAccess", "MobileData")),
         ["audit: encryption true"] = ("audit", d => SetAuditValue(d, "encryption", "true")),
         ["audit: a password value"] = ("audit", d => SetAuditValue(d, "password", "x")),

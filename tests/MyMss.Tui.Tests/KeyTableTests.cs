@@ -111,7 +111,7 @@ public sealed class KeyTableTests
     public void No_key_does_two_things_on_one_screen(string language)
     {
         var s = new Strings(language);
-        IKeyTable[] screens = [MainScreen.Keybindings, ProfileEditor.Keybindings, TextDialog.Keybindings];
+        IKeyTable[] screens = [MainScreen.Keybindings, ProfileEditor.Keybindings, TextDialog.Keybindings, HistoryDialog.Keybindings];
         foreach (IKeyTable table in screens)
         {
             var keys = table.Bindings.Concat(CommonKeys.Keybindings.Bindings).SelectMany(b => b.KeysIn(s)).Select(k => k.Key).ToList();
@@ -148,7 +148,8 @@ public sealed class KeyTableTests
         {
             string? help = null;
             h.Drive(() => h.Keys(key), Step.On<TextDialog>(d => { help = d.Text; h.Keys(Key.Esc); }));
-            foreach (IBinding binding in MainScreen.Keybindings.Bindings.Concat<IBinding>(CommonKeys.Keybindings.Bindings).Concat(ProfileEditor.Keybindings.Bindings))
+            foreach (IBinding binding in MainScreen.Keybindings.Bindings.Concat<IBinding>(CommonKeys.Keybindings.Bindings)
+                         .Concat(ProfileEditor.Keybindings.Bindings).Concat(HistoryDialog.Keybindings.Bindings))
                 Assert.Contains(HelpText.Line(h.Strings, binding), help);
             Assert.Contains("  F8, Del ou Alt+E: eliminar o perfil selecionado", help);
             Assert.Contains("  Alt+2: separador Comunicação", help);
@@ -175,6 +176,12 @@ public sealed class KeyTableTests
             Assert.Equal(h.Strings.Format(TextKey.Editor_TitleEdit, 1), e.Title);
             h.Keys(Key.Esc);
         })),
+        [TextKey.Screen_Copy] = (h, key) => h.Drive(() => h.Keys(key), Step.On<ProfileEditor>(e =>
+        {
+            Assert.Equal(h.Strings.Format(TextKey.Editor_TitleCopy, 1), e.Title);
+            Assert.Equal("", e.Password.Text);
+            h.Keys(Key.Esc);
+        })),
         [TextKey.Screen_Delete] = (h, key) =>
         {
             string? said = null;
@@ -189,8 +196,40 @@ public sealed class KeyTableTests
             Assert.Equal(hours, h.Service.Load().Settings.FrequencyHours);
             Assert.False(h.Screen.Model.IsDirty);
         },
+        [TextKey.Screen_Find] = (h, key) =>
+        {
+            h.Keys(key);
+            Assert.True(h.Screen.Table.Typing);
+            h.Type("dois");
+            Assert.Equal([2], h.Screen.Table.Rows.Select(r => r.Code));
+            h.Keys(Key.Esc);
+            Assert.Equal(2, h.Screen.Table.Rows.Count);
+            h.Keys(Key.Home);
+        },
+        [TextKey.Key_ClearFind] = (h, key) =>
+        {
+            h.Screen.StartFind();
+            h.Type("um");
+            Assert.Single(h.Screen.Table.Rows);
+            h.Keys(key);
+            Assert.Equal(("", false, 2), (h.Screen.Table.Query, h.Screen.Table.Typing, h.Screen.Table.Rows.Count));
+        },
+        [TextKey.Screen_Sort] = (h, key) =>
+        {
+            h.Keys(key);
+            Assert.Equal(ProfileSort.CodeDescending, h.Screen.Table.Sort);
+            Assert.Equal([2, 1], h.Screen.Table.Rows.Select(r => r.Code));
+            Assert.Equal(1, h.Screen.SelectedCode); // the same profile stays selected
+            for (int i = 0; i < 3; i++)
+                h.Screen.Table.NextSort(); // and round to the first sort again
+            Assert.Equal(ProfileSort.CodeAscending, h.Screen.Table.Sort);
+        },
         [TextKey.Screen_Help] = (h, key) => OpensText(h, key, TextKey.Help_Title),
-        [TextKey.Screen_History] = (h, key) => OpensText(h, key, TextKey.Audit_Title),
+        [TextKey.Screen_History] = (h, key) => h.Drive(() => h.Keys(key), Step.On<HistoryDialog>(d =>
+        {
+            Assert.Equal(h.Strings[TextKey.Audit_Title], d.Title);
+            h.Keys(Key.Esc);
+        })),
         [TextKey.Screen_Routes] = (h, key) => OpensText(h, key, TextKey.Route_Title),
         [TextKey.Screen_Quit] = (h, key) =>
         {
@@ -246,7 +285,8 @@ public sealed class KeyTableTests
         {
             Repaints(h, Pressed(bound));
             h.Drive(() => h.Keys(Key.F2), Step.On<ProfileEditor>(_ => { Repaints(h, Pressed(bound)); h.Keys(Key.Esc); }));
-            h.Drive(() => h.Keys(Key.F9), Step.On<TextDialog>(_ => { Repaints(h, Pressed(bound)); h.Keys(Key.Esc); }));
+            h.Drive(() => h.Keys(Key.F1), Step.On<TextDialog>(_ => { Repaints(h, Pressed(bound)); h.Keys(Key.Esc); }));
+            h.Drive(() => h.Keys(Key.F9), Step.On<HistoryDialog>(_ => { Repaints(h, Pressed(bound)); h.Keys(Key.Esc); }));
         }
         // Sair is the last binding: the screen has left once it is checked.
         Assert.Equal(TextKey.Screen_Quit, MainScreen.Keybindings.Bindings[^1].Label);
@@ -374,6 +414,37 @@ public sealed class KeyTableTests
             foreach (BoundKey bound in binding.KeysIn(h.Strings))
                 h.Drive(() => h.Keys(Key.F2), EditorChecks[binding.Label](h, Pressed(bound)));
         Assert.Equal(2 + 3, h.Service.Load().Profiles.Count); // one profile for each key of Validar
+    }
+
+    private static readonly Dictionary<TextKey, Action<ScreenHarness, HistoryDialog, Key>> HistoryChecks = new()
+    {
+        [TextKey.History_Restore] = (h, d, key) =>
+        {
+            h.Keys(key); // the selected change, the newest: shown first, then Cancelar
+        },
+        [TextKey.Key_Close] = (h, d, key) => h.Keys(key), // the step ends only if the dialog closed
+    };
+
+    [Theory]
+    [InlineData("pt")]
+    [InlineData("en")]
+    public void Every_key_of_the_history_does_what_its_binding_says(string language)
+    {
+        using var h = new ScreenHarness(language, Seed);
+        Assert.Equal(HistoryDialog.Keybindings.Bindings.Select(b => b.Label).Order(), HistoryChecks.Keys.Order());
+        foreach (Binding<HistoryDialog> binding in HistoryDialog.Keybindings.Bindings)
+            foreach (BoundKey bound in binding.KeysIn(h.Strings))
+            {
+                Step[] steps = binding.Label == TextKey.History_Restore
+                    ?
+                    [
+                        Step.On<HistoryDialog>(d => HistoryChecks[binding.Label](h, d, Pressed(bound))),
+                        Step.On<RestoreDialog>(_ => h.Keys(Key.Enter)), // Cancelar
+                        Step.On<HistoryDialog>(d => { Assert.False(d.Restored); h.Keys(Key.Esc); }),
+                    ]
+                    : [Step.On<HistoryDialog>(d => HistoryChecks[binding.Label](h, d, Pressed(bound)))];
+                h.Drive(() => h.Keys(Key.F9), steps);
+            }
     }
 
     private static readonly Dictionary<TextKey, Action<ScreenHarness, TextDialog, Key>> TextChecks = new()

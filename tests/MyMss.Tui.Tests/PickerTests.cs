@@ -38,7 +38,7 @@ public sealed class PickerTests
             Assert.Equal('│', lines[row][79]); // the window's right border is still there
         h.Keys(Key.Esc);
         Assert.DoesNotContain("┌", Lines(h)[top]); // closed again: the table's border comes back
-        Assert.Contains("Código│Descrição", h.Text());
+        Assert.Contains("Código▲│Descrição", h.Text());
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class ProfileTableTests
     private static int RowOf(ScreenHarness h, int code)
     {
         string[] lines = Lines(h);
-        return Array.FindIndex(lines, l => l.Contains($"{code,6}│Loja nº {code} "));
+        return Array.FindIndex(lines, l => l.Contains($"{code,7}│Loja nº {code} "));
     }
 
     /// <summary>The first table line under the table's top border.</summary>
@@ -41,7 +41,7 @@ public sealed class ProfileTableTests
         Assert.Equal(code, h.Screen.SelectedCode);
         Assert.True(RowOf(h, code) > 0, $"profile {code} is selected but not on screen:\n{h.Text()}");
         Assert.True(Highlighted(h, code), $"the row of profile {code} is not highlighted");
-        Assert.StartsWith("Código│Descrição", FirstTableLine(h).Trim('│', '┃', ' '));
+        Assert.StartsWith("Código▲│Descrição", FirstTableLine(h).Trim('│', '┃', ' '));
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class ProfileTableTests
         Assert.Contains(longest[..60], h.Text()); // 80 columns: it fits
         h.App.Driver!.SetScreenSize(70, 16); // narrower and shorter: cut with an ellipsis, and the selected row still on screen
         Assert.Equal(18, h.Screen.SelectedCode);
-        Assert.Contains("    18│" + longest[..57] + "…", h.Text());
-        Assert.Contains("Código│Descrição", h.Text());
+        Assert.Contains("     18│" + longest[..56] + "…", h.Text());
+        Assert.Contains("Código▲│Descrição", h.Text());
     }
 }

@@ -25,7 +25,7 @@ public sealed class ResourcesTests
     {
         foreach (string field in Constants(typeof(Fields)))
             Assert.NotNull(TextOf.Field(field));
-        foreach (string field in Constants(typeof(Fields)).Except([Fields.Version, Fields.SchemaVersion, Fields.Settings, Fields.Profiles, Fields.File, Fields.PasswordConfirmation]))
+        foreach (string field in Constants(typeof(Fields)).Except([Fields.Version, Fields.SchemaVersion, Fields.Settings, Fields.Profiles, Fields.File, Fields.PasswordConfirmation, Fields.Change]))
             Assert.NotNull(TextOf.Help(field));
         foreach (string action in Constants(typeof(AuditActions)))
             Assert.NotNull(TextOf.Audit(action));

@@ -53,7 +53,7 @@ public sealed class ScreenHarness : IDisposable
         Service = new SyncConfiguration(new LiteDbSyncStore(DatabasePath), new Pbkdf2PasswordHasher(),
             new SyncOptions(MssPort, 24, SyncOptions.DefaultTables));
         seed?.Invoke(Service);
-        App = ScreenLauncher.CreateApplication(new VirtualTimeProvider()); // as the program does
+        App = ScreenLauncher.CreateApplication(Time); // as the program does
         App.Driver!.SetScreenSize(80, 24);
         if (monochrome || ascii)
         {
@@ -80,6 +80,9 @@ public sealed class ScreenHarness : IDisposable
                 Password = Secret, PasswordConfirmation = Secret,
             }).IsOk);
     }
+
+    /// <summary>The application's clock: it moves only when a test advances it (e.g. past the 50 ms that tell Alt+letter from Esc).</summary>
+    public VirtualTimeProvider Time { get; } = new();
 
     public string DatabasePath { get; }
     public IApplication App { get; }

@@ -595,12 +595,12 @@ public sealed class ScreenTests
     {
         using var h = new ScreenHarness(seed: s => Seed(s, (1, "Um"), (2, "Dois")));
         string? history = null;
-        h.Drive(() => h.Keys(Key.F9), Step.On<TextDialog>(d => { history = h.Text(); h.Keys(Key.Esc); }));
+        h.Drive(() => h.Keys(Key.F9), Step.On<HistoryDialog>(d => { history = h.Text(); h.Keys(Key.Esc); }));
         Assert.Contains("Histórico", history);
         int second = history!.IndexOf("Perfil criado 2", StringComparison.Ordinal);
         int first = history.IndexOf("Perfil criado 1", StringComparison.Ordinal);
         Assert.True(second >= 0 && first > second);
-        Assert.Contains("Password: definida", history); // set when each profile was created
+        Assert.Contains("Password: definida", history); // set when the profile selected (the newest) was created
         Assert.DoesNotContain(Secret, history);
     }
 

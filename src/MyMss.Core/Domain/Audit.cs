@@ -11,7 +11,14 @@ public sealed record FieldChange(string Field, string? Before, string? After, bo
 /// which profile, field by field.
 /// </summary>
 public sealed record AuditEntry(DateTimeOffset AtUtc, string User, string Host, string Action, int? ProfileCode, IReadOnlyList<FieldChange> Changes,
-    string? Person = null);
+    string? Person = null)
+{
+    /// <summary>The number the store gave the entry (1, 2, … in the order recorded); 0 before it is stored.</summary>
+    public long Id { get; init; }
+
+    /// <summary>For a <see cref="AuditActions.Restored"/> entry: the entry whose values it put back.</summary>
+    public long? Restores { get; init; }
+}
 
 /// <summary>
 /// Who is making changes: recorded in every audit entry. <see cref="User"/> is the account the change is made with (the
@@ -55,6 +62,8 @@ public static class AuditActions
     public const string ProfileUpdated = "profile.updated";
     public const string ProfileDeleted = "profile.deleted";
     public const string Imported = "import";
+    /// <summary>The values before another entry put back (see SyncConfiguration.Restore).</summary>
+    public const string Restored = "restore";
 }
 
 /// <summary>Field-by-field differences, with every value as text and the password only as "changed".</summary>
@@ -113,6 +122,31 @@ public static class AuditDiff
     public static string Filter(TransferFilter f) => !f.Enabled ? Vocabulary.Off
         : Vocabulary.On + ": " + string.Join(", ", f.Tables.Where(t => t.Direction is not null)
             .Select(t => $"{t.Name}:{Vocabulary.Direction.Of(t.Direction!.Value)}"));
+
+    /// <summary>
+    /// The ticked tables of a value written by <see cref="Filter"/>: empty for "off" (which records no ticks), null when
+    /// the text is not one <see cref="Filter"/> writes.
+    /// </summary>
+    public static IReadOnlyList<TableTransfer>? ParseFilter(string? value)
+    {
+        if (value == Vocabulary.Off)
+            return [];
+        string prefix = Vocabulary.On + ":";
+        if (value is null || !value.StartsWith(prefix, StringComparison.Ordinal))
+            return null;
+        var tables = new List<TableTransfer>();
+        foreach (string table in value[prefix.Length..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            int colon = table.LastIndexOf(':');
+            if (colon <= 0 || !Vocabulary.Direction.TryParse(table[(colon + 1)..], out Direction direction))
+                return null;
+            tables.Add(TableTransfer.Of(table[..colon], direction));
+        }
+        return tables.Count == 0 ? null : tables;
+    }
+
+    /// <summary>Every field of a profile as the audit records it (the password, a secret, is not among them).</summary>
+    public static IReadOnlyDictionary<string, string?> ValuesOf(SyncProfile p) => Values(p);
 
     private static string? Text(int? v) => v?.ToString(CultureInfo.InvariantCulture);
 }

@@ -26,4 +26,6 @@ public static class Fields
     public const string Settings = "settings";
     public const string Profiles = "profiles";
     public const string File = "file";
+    /// <summary>An entry of the audit trail, by its id (what `audit revert ID` restores).</summary>
+    public const string Change = "change";
 }

@@ -31,9 +31,12 @@ public interface IStoreSession
     void InsertProfile(SyncProfile profile);
     void UpdateProfile(SyncProfile profile);
     bool DeleteProfile(int code);
-    void AppendAudit(AuditEntry entry);
+    /// <summary>Stores an entry and returns the id it was given (ascending: the newest has the highest).</summary>
+    long AppendAudit(AuditEntry entry);
     /// <summary>The newest entries first.</summary>
     IReadOnlyList<AuditEntry> GetAudit(int limit);
+    /// <summary>One entry by its <see cref="AuditEntry.Id"/>, or null.</summary>
+    AuditEntry? GetAuditEntry(long id);
 }
 
 /// <summary>The store cannot be used (not a myMSS database, unreadable, locked too long...). The message key names why.</summary>

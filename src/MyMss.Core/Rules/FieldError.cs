@@ -38,6 +38,10 @@ public static class MessageKeys
     public const string Malformed = "Error_Malformed";
     public const string Missing = "Error_Missing";
     public const string FileTooLarge = "Error_FileTooLarge";
+    public const string ChangeNotFound = "Error_ChangeNotFound";
+    public const string ChangedSince = "Error_ChangedSince";
+    public const string RestorePassword = "Error_RestorePassword";
+    public const string NothingToRestore = "Error_NothingToRestore";
 }
 
 public enum OutcomeStatus

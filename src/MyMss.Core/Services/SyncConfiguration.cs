@@ -24,7 +24,7 @@ public sealed record ProfileSaved(SyncProfile Profile, bool BecameDefault, bool 
 /// The one place where sync configuration rules are applied. The screen and the command line
 /// are thin front ends over this service.
 /// </summary>
-public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, SyncOptions options, Actor? actor = null, TimeProvider? clock = null)
+public sealed partial class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, SyncOptions options, Actor? actor = null, TimeProvider? clock = null)
 {
     private readonly Actor _actor = actor ?? Actor.Current;
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
@@ -40,10 +40,14 @@ public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, 
     /// <summary>The audit trail, newest first.</summary>
     public IReadOnlyList<AuditEntry> Audit(int limit) => store.Read(s => s.GetAudit(limit));
 
-    private void Record(IStoreSession s, string action, int? code, IReadOnlyList<FieldChange> changes)
+    /// <summary>Records a change (none when nothing changed); returns the entry as stored, with its id.</summary>
+    /// <param name="restores">For a restore: the entry whose values it put back.</param>
+    private AuditEntry? Record(IStoreSession s, string action, int? code, IReadOnlyList<FieldChange> changes, long? restores = null)
     {
-        if (changes.Count > 0)
-            s.AppendAudit(new AuditEntry(_clock.GetUtcNow(), _actor.User, _actor.Host, action, code, changes, _actor.Person));
+        if (changes.Count == 0)
+            return null;
+        var entry = new AuditEntry(_clock.GetUtcNow(), _actor.User, _actor.Host, action, code, changes, _actor.Person) { Restores = restores };
+        return entry with { Id = s.AppendAudit(entry) };
     }
 
     private void PutSettings(IStoreSession s, SyncSettings before, SyncSettings after)
@@ -85,6 +89,13 @@ public sealed class SyncConfiguration(ISyncStore store, IPasswordHasher hasher, 
         Code = SuggestCode(usedCodes).ToString(),
         Tables = TransferFilter.AllOff(options.Tables).Tables,
     };
+
+    /// <summary>
+    /// A new profile with the values of a saved one (<paramref name="source"/>): the next free code proposed, and no password:
+    /// a copy gets one typed for it, required as for any new profile, rather than silently sharing the source's.
+    /// </summary>
+    public ProfileInput CopyInput(SyncProfile source, IEnumerable<int> usedCodes) =>
+        EditInput(source) with { Code = SuggestCode(usedCodes).ToString(), Password = "", PasswordConfirmation = null, ExpectedVersion = null };
 
     /// <summary>
     /// A saved profile as an editable input, its transfer filter laid over the table catalogue in force: one row

@@ -31,6 +31,7 @@ public static class JsonOutput
     public static void Audit(Utf8JsonWriter w, AuditEntry e)
     {
         w.WriteStartObject();
+        w.WriteNumber("id", e.Id);
         w.WriteString("atUtc", e.AtUtc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
         w.WriteString("user", e.User);
         if (e.Person is null)
@@ -40,6 +41,10 @@ public static class JsonOutput
         w.WriteString("host", e.Host);
         w.WriteString("action", e.Action);
         ExportFile.NullableNumber(w, "profileCode", e.ProfileCode);
+        if (e.Restores is long restores)
+            w.WriteNumber("restores", restores);
+        else
+            w.WriteNull("restores");
         Changes(w, e.Changes);
         w.WriteEndObject();
     }

@@ -13,8 +13,7 @@ public static class AuditText
     {
         foreach (AuditEntry e in entries)
         {
-            string code = e.ProfileCode is int c ? " " + c.ToString(CultureInfo.InvariantCulture) : "";
-            yield return $"{e.AtUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)}  {Who(e)}  {(TextOf.Audit(e.Action) is TextKey action ? s[action] : e.Action)}{code}";
+            yield return Heading(s, e);
             bool created = Created(e.Changes);
             foreach (FieldChange change in e.Changes)
                 yield return "    " + Change(s, change, created);
@@ -23,6 +22,15 @@ public static class AuditText
 
     /// <summary>"root@srv1 (ana)": the account and host, and the person behind the account when it is someone else (sudo, su).</summary>
     public static string Who(AuditEntry e) => $"{e.User}@{e.Host}" + (e.Person is null ? "" : $" ({e.Person})");
+    /// <summary>"#12  2025-05-14 09:12:03Z  tecnico@bo-server  Perfil alterado 2", a restore ending "(repõe #9)".</summary>
+    /// <param name="idWidth">Digits the ids of a list take, so that what follows lines up.</param>
+    public static string Heading(Strings s, AuditEntry e, int idWidth = 0)
+    {
+        string code = e.ProfileCode is int c ? " " + c.ToString(CultureInfo.InvariantCulture) : "";
+        string restores = e.Restores is long r ? " " + s.Format(TextKey.Audit_RestoresOf, r) : "";
+        return $"#{e.Id.ToString(CultureInfo.InvariantCulture).PadRight(idWidth)}  {e.AtUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)}  "
+            + $"{Who(e)}  {(TextOf.Audit(e.Action) is TextKey action ? s[action] : e.Action)}{code}{restores}";
+    }
 
     /// <summary>The changes of a profile that did not exist before (created, or created by an import): its code had no value.</summary>
     public static bool Created(IEnumerable<FieldChange> changes) =>
@@ -52,17 +60,9 @@ public static class AuditText
     {
         if (value == Vocabulary.Off)
             return s[TextKey.Filter_Off];
-        string prefix = Vocabulary.On + ":";
-        if (!value.StartsWith(prefix, StringComparison.Ordinal))
-            return null;
-        var tables = new List<string>();
-        foreach (string table in value[prefix.Length..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-        {
-            int colon = table.LastIndexOf(':');
-            if (colon <= 0 || !Vocabulary.Direction.TryParse(table[(colon + 1)..], out Direction direction))
-                return null; // not written by AuditDiff.Filter: shown as recorded
-            tables.Add($"{table[..colon]}: {s[TextOf.Direction(direction)]}");
-        }
-        return tables.Count == 0 ? null : string.Join("; ", tables);
+        // Null: not written by AuditDiff.Filter, shown as recorded.
+        return AuditDiff.ParseFilter(value) is { } tables
+            ? string.Join("; ", tables.Select(t => $"{t.Name}: {s[TextOf.Direction(t.Direction!.Value)]}"))
+            : null;
     }
 }

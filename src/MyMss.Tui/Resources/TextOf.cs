@@ -37,6 +37,7 @@ public static class TextOf
         Fields.Settings => TextKey.Field_settings,
         Fields.Profiles => TextKey.Field_profiles,
         Fields.File => TextKey.Field_file,
+        Fields.Change => TextKey.Field_change,
         _ => null,
     };
 
@@ -85,6 +86,7 @@ public static class TextOf
         AuditActions.ProfileUpdated => TextKey.Audit_ProfileUpdated,
         AuditActions.ProfileDeleted => TextKey.Audit_ProfileDeleted,
         AuditActions.Imported => TextKey.Audit_Imported,
+        AuditActions.Restored => TextKey.Audit_Restored,
         _ => null,
     };
 

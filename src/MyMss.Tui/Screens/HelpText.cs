@@ -28,6 +28,10 @@ public static class HelpText
         foreach (IBinding binding in ProfileEditor.Keybindings.Bindings)
             yield return Line(s, binding);
         yield return "";
+        yield return s[TextKey.Help_HistoryKeys];
+        foreach (IBinding binding in HistoryDialog.Keybindings.Bindings)
+            yield return Line(s, binding);
+        yield return "";
         yield return s[TextKey.Help_Fields];
         foreach (string field in FieldOrder)
             yield return FieldLine(s, field);

@@ -14,25 +14,38 @@ public sealed partial class MainScreen
 
     public void EditSelected()
     {
+        if (ReadSelected() is SyncProfile profile)
+            OpenEditor(profile);
+    }
+
+    /// <summary>Copiar: a new profile with the selected one's values, the next free code proposed, and a password to type.</summary>
+    public void CopySelected()
+    {
+        if (ReadSelected() is SyncProfile source)
+            OpenEditor(null, source);
+    }
+
+    /// <summary>The selected profile as saved now (the table holds codes and descriptions only), or null after saying why not.</summary>
+    private SyncProfile? ReadSelected()
+    {
         if (SelectedCode is not int code)
         {
             Say(_s[TextKey.Screen_NoSelection]);
-            return;
+            return null;
         }
-        // The table holds codes and descriptions; the whole profile is read now, as saved now.
         if (_model.Service.Profile(code) is not SyncProfile profile)
         {
             Reload();
             Say(_s.Format(TextKey.Error_ProfileNotFound, code));
-            return;
+            return null;
         }
-        OpenEditor(profile);
+        return profile;
     }
 
-    private void OpenEditor(SyncProfile? profile, Action<ProfileEditor>? prepare = null)
+    private void OpenEditor(SyncProfile? profile, SyncProfile? copyOf = null, Action<ProfileEditor>? prepare = null)
     {
         Say(""); // what the last action said is not about this one
-        using var editor = new ProfileEditor(_model.Service, _s, profile, _model.Profiles.Select(p => p.Code));
+        using var editor = new ProfileEditor(_model.Service, _s, profile, _model.Profiles.Select(p => p.Code), copyOf);
         prepare?.Invoke(editor);
         App!.Run(editor);
         if (editor.Saved is not ProfileSaved saved)
@@ -43,8 +56,10 @@ public sealed partial class MainScreen
             return;
         }
         Reload();
-        SelectRow(IndexOf(saved.Profile.Code));
-        string text = _s.Format(profile is null ? TextKey.Screen_Created : TextKey.Screen_Updated, saved.Profile.Code);
+        Table.Reveal(saved.Profile.Code); // even when the find on the table would hide it
+        string text = profile is not null ? _s.Format(TextKey.Screen_Updated, saved.Profile.Code)
+            : copyOf is not null ? _s.Format(TextKey.Screen_Copied, saved.Profile.Code, copyOf.Code)
+            : _s.Format(TextKey.Screen_Created, saved.Profile.Code);
         if (saved.BecameDefault)
             text += " " + _s.Format(TextKey.Cli_ProfileBecameDefault, saved.Profile.Code);
         if (saved.LicensingRefreshAdvised)
@@ -146,13 +161,37 @@ public sealed partial class MainScreen
             Ui.Later(App, () => target.SetFocus());
     }
 
+    /// <summary>'/' or Ctrl+F: the cursor goes to the table, and what is typed there finds profiles by code or description.</summary>
+    public void StartFind()
+    {
+        Table.SetFocus();
+        Table.StartFind();
+    }
+
+    /// <summary>Esc: every profile shown again.</summary>
+    public void ClearFind() => Table.ClearFind();
+
+    /// <summary>F7: the next sort of the table (the header marks the column and the direction).</summary>
+    public void NextSort()
+    {
+        Table.NextSort();
+        bool byCode = Table.Sort is ProfileSort.CodeAscending or ProfileSort.CodeDescending;
+        bool ascending = Table.Sort is ProfileSort.CodeAscending or ProfileSort.DescriptionAscending;
+        Say(_s.Format(TextKey.Screen_SortedBy, _s.FieldLabel(byCode ? Fields.Code : Fields.Description),
+            _s[ascending ? TextKey.Screen_Ascending : TextKey.Screen_Descending]));
+    }
+
     /// <summary>How many audit entries F9 shows (the command line can list them all).</summary>
     public const int HistoryEntries = 500;
 
+    /// <summary>F9: the history, where a change can be undone (Repor); the screen reads the database again after one.</summary>
     public void ShowHistory()
     {
-        IReadOnlyList<AuditEntry> entries = _model.Service.Audit(HistoryEntries);
-        ShowText(_s[TextKey.Audit_Title], entries.Count == 0 ? [_s[TextKey.Audit_Empty]] : AuditText.Lines(_s, entries));
+        Say("");
+        if (!HistoryDialog.Show(App!, _model.Service, _s))
+            return;
+        Reload();
+        ShowDirty();
     }
 
     /// <summary>F6: the routes of the default and alternative on screen; when those are not saved yet, the dialog says so first.</summary>

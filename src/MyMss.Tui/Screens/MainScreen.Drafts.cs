@@ -4,5 +4,5 @@ namespace MyMss.Tui.Screens;
 public sealed partial class MainScreen
 {
     /// <summary>Opens the editor on <paramref name="profile"/> (null: Novo), filled by <paramref name="prepare"/> before it shows.</summary>
-    public void OpenEditorWith(Core.Domain.SyncProfile? profile, Action<ProfileEditor> prepare) => OpenEditor(profile, prepare);
+    public void OpenEditorWith(Core.Domain.SyncProfile? profile, Action<ProfileEditor> prepare) => OpenEditor(profile, prepare: prepare);
 }

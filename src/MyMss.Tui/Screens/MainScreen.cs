@@ -52,7 +52,7 @@ public sealed partial class MainScreen : Runnable, IKeyedScreen
         _alternative = new Choice<int?>(AlternativeProfile, null);
 
         // The table carries its own titled border: no container around it, so Tab/Shift+Tab run through one focus chain.
-        Table = new ProfileTable(_s[TextKey.Screen_ProfilesFrame], _s.FieldLabel(Fields.Code), _s.FieldLabel(Fields.Description))
+        Table = new ProfileTable(_s)
         {
             X = 0, Y = 3, Width = Dim.Fill(), Height = Dim.Fill(3),
         };
@@ -90,7 +90,7 @@ public sealed partial class MainScreen : Runnable, IKeyedScreen
         DefaultProfile.SelectionChanged += (_, _) => Edited();
         AlternativeProfile.SelectionChanged += (_, _) => Edited();
 
-        // A lone Esc (or an escape sequence split by a slow link) must never leave the application.
+        // A lone Esc (or an escape sequence split by a slow link) must never leave the application (it clears a find).
         AddCommand(Command.Cancel, () => true);
         KeyBindings.Add(Key.Esc, Command.Cancel);
 

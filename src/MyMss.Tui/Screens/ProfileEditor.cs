@@ -27,16 +27,21 @@ public sealed partial class ProfileEditor : Dialog, IKeyedScreen
     private readonly Button _leave;
     private int? _expectedVersion;
 
-    public ProfileEditor(SyncConfiguration service, Strings strings, SyncProfile? existing, IEnumerable<int> usedCodes)
+    /// <param name="copyOf">For a new profile: the saved profile whose values it starts with (Copiar).</param>
+    public ProfileEditor(SyncConfiguration service, Strings strings, SyncProfile? existing, IEnumerable<int> usedCodes, SyncProfile? copyOf = null)
     {
         _service = service;
         _s = strings;
         _existing = existing;
-        _initial = existing is null ? service.NewProfileInput(usedCodes) : service.EditInput(existing);
+        _initial = existing is not null ? service.EditInput(existing)
+            : copyOf is not null ? service.CopyInput(copyOf, usedCodes)
+            : service.NewProfileInput(usedCodes);
         _initial = _initial with { Password = "", PasswordConfirmation = "" };
         _expectedVersion = _initial.ExpectedVersion;
 
-        Title = existing is null ? _s[TextKey.Editor_TitleNew] : _s.Format(TextKey.Editor_TitleEdit, existing.Code);
+        Title = existing is not null ? _s.Format(TextKey.Editor_TitleEdit, existing.Code)
+            : copyOf is not null ? _s.Format(TextKey.Editor_TitleCopy, copyOf.Code)
+            : _s[TextKey.Editor_TitleNew];
         X = 0;
         Y = 0;
         Width = Dim.Fill();

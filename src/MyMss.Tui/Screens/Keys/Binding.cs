@@ -9,11 +9,11 @@ namespace MyMss.Tui.Screens.Keys;
 public enum KeyScope
 {
     Always,
-    /// <summary>Not in an editable text field, where the key is typed or edits the text ('?', Del).</summary>
+    /// <summary>Not in an editable text field, where the key is typed or edits the text ('?', Del), nor in a find being typed on the table.</summary>
     NotTyping,
     /// <summary>Not on a closed list (<see cref="Picker"/>), which opens with it (F4).</summary>
     NotInDropDown,
-    /// <summary>Only on the profile table (Enter: elsewhere it presses a button or ends a field).</summary>
+    /// <summary>Only on the profile table, while no find is being typed there (Enter: elsewhere it presses a button or ends a field; in a find it ends the typing).</summary>
     InTable,
 }
 
@@ -25,9 +25,9 @@ public readonly record struct BoundKey(Key Key, KeyScope Scope = KeyScope.Always
     public bool Applies(View? focused) => Scope switch
     {
         KeyScope.Always => true,
-        KeyScope.NotTyping => focused is not TextField { ReadOnly: false },
+        KeyScope.NotTyping => focused is not TextField { ReadOnly: false } and not ProfileTable { Typing: true },
         KeyScope.NotInDropDown => focused is not Picker,
-        KeyScope.InTable => focused is ProfileTable,
+        KeyScope.InTable => focused is ProfileTable { Typing: false },
         _ => false,
     };
 }

@@ -1,4 +1,5 @@
 using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
 
 namespace MyMss.Tui.Screens.Keys;
 
@@ -18,7 +19,25 @@ public static class KeyDispatch
             if (screen.ActionFor(key) is not Action action)
                 return;
             key.Handled = true; // before the action: it may run a dialog of its own
-            action();
+            if (HoldsTheKeyStill(app))
+                app.TimedEvents!.Add(TimeSpan.Zero, () =>
+                {
+                    action();
+                    return false;
+                });
+            else
+                action();
         };
     }
+
+    /// <summary>
+    /// Terminal.Gui 2.5.0 tells Alt+letter (ESC and a letter) from a longer sequence only when nothing follows for 50 ms, and
+    /// then raises the key while its parser still holds the two characters (they are cleared after the handlers return). A
+    /// dialog run from the handler reads them again, as a second press of the same key, in its own loop: Alt+S (Sair) in
+    /// the editor answered its own "Sair sem gravar?" with Sim, Alt+R (Repor) in the history restored without asking.
+    /// While the parser holds them, the action waits until this iteration has finished reading (nothing else was typed
+    /// within those 50 ms, so nothing typed after it is read before it).
+    /// </summary>
+    private static bool HoldsTheKeyStill(IApplication app) =>
+        app.Driver?.GetInputProcessor()?.GetParser()?.State is { } state && state != AnsiResponseParserState.Normal;
 }
