@@ -332,6 +332,8 @@ public enum TextKey
     Cli_Check,
     Cli_ProfilesTest,
     Cli_OptNoColor,
+    Small_Needs,
+    Small_NeedsShort,
     Cli_OptAscii,
 }
 
@@ -676,6 +678,8 @@ internal static class TextNames
         "Cli_Check",
         "Cli_ProfilesTest",
         "Cli_OptNoColor",
+        "Small_Needs",
+        "Small_NeedsShort",
         "Cli_OptAscii",
     ];
 
