@@ -121,16 +121,19 @@ public sealed class ProfileTableTests
     public void A_long_description_ends_in_an_ellipsis_and_the_table_follows_a_smaller_terminal()
     {
         const string longest = "Armazém central de distribuição da zona norte — expedição 24h"; // 60 characters, the most allowed
+        const string wide = "東京本店の倉庫と配送センター、北地区の出荷と返品の窓口、二十四時間"; // 33 characters, two cells each
         using var h = new ScreenHarness(seed: s =>
         {
             Seventeen(s);
-            ScreenHarness.Seed(s, (18, longest[..60]));
+            ScreenHarness.Seed(s, (18, longest[..60]), (19, wide));
         });
-        h.Keys(Key.End);
+        h.Keys(Key.End, Key.CursorUp);
         Assert.Contains(longest[..60], h.Text()); // 80 columns: it fits
-        h.App.Driver!.SetScreenSize(70, 16); // narrower and shorter: cut with an ellipsis, and the selected row still on screen
+        h.App.Driver!.SetScreenSize(75, 20); // the smallest the screen takes: shorter, and the selected row still on screen
         Assert.Equal(18, h.Screen.SelectedCode);
-        Assert.Contains("     18│" + longest[..56] + "…", h.Text());
+        Assert.Contains("     18│" + longest[..60], h.Text());
         Assert.Contains("Código▲│Descrição", h.Text());
+        h.Keys(Key.CursorDown);
+        Assert.Contains("     19│" + wide[..30] + "…", h.Text()); // 66 cells do not fit in 62: cut where a character ends
     }
 }

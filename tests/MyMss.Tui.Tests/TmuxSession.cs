@@ -71,7 +71,9 @@ public sealed class TmuxSession
 
     public void Resize(int cols, int rows) => Run(_socket, "resize-window", "-t", _session, "-x", cols.ToString(), "-y", rows.ToString());
 
-    private static string[] Rows(string screen) => screen.Replace("\r", "").TrimEnd('\n').Split('\n').Select(r => r.TrimEnd()).ToArray();
+    /// <summary>The rows without trailing blanks, and without the blank rows at the bottom (tmux leaves those out).</summary>
+    private static string[] Rows(string screen) =>
+        [.. screen.Replace("\r", "").Split('\n').Select(r => r.TrimEnd()).Reverse().SkipWhile(r => r.Length == 0).Reverse()];
 
     public string WaitFor(params string[] texts) => WaitFor(Screen, texts);
 

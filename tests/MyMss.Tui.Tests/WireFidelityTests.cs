@@ -71,8 +71,14 @@ public sealed class WireFidelityTests : IDisposable
             expected.Add(("Escape", h.Text()));
             h.App.Driver!.SetScreenSize(100, 30);
             expected.Add(("resize 100x30", h.Text()));
-            h.App.Driver!.SetScreenSize(70, 20);
-            expected.Add(("resize 70x20", h.Text()));
+            h.App.Driver!.SetScreenSize(75, 20);
+            expected.Add(("resize 75x20", h.Text())); // the smallest the screen takes in Portuguese (SmallTerminal)
+            // Smaller: one centred line with the size it needs, no cell of the screen left anywhere; then all of it again.
+            foreach (var (cols, rows) in new[] { (40, 10), (20, 5), (80, 24) })
+            {
+                h.App.Driver!.SetScreenSize(cols, rows);
+                expected.Add(($"resize {cols}x{rows}", h.Text()));
+            }
         }
 
         // The title names the database, cut on narrow screens: the real program's is the copy, in a temporary folder whose
@@ -87,8 +93,10 @@ public sealed class WireFidelityTests : IDisposable
             switch (step)
             {
                 case "start": break;
-                case "resize 100x30": tmux.Resize(100, 30); break;
-                case "resize 70x20": tmux.Resize(70, 20); break;
+                case var resize when resize.StartsWith("resize ", StringComparison.Ordinal):
+                    int[] size = resize["resize ".Length..].Split('x').Select(int.Parse).ToArray();
+                    tmux.Resize(size[0], size[1]);
+                    break;
                 default: tmux.Keys(step); break;
             }
             tmux.WaitForScreen(step, screen);

@@ -21,17 +21,43 @@ public sealed partial class FrugalOutput : AnsiOutput, IOutput
         _mirror = mirror;
     }
 
+    /// <summary>
+    /// One line to show, centred on an otherwise blank screen, instead of what was drawn at this size (columns, rows); null
+    /// to show the screen. The screen sets it: below the size its layout needs, it says the size it needs.
+    /// </summary>
+    public Func<int, int, string?>? Cover { get; set; }
+
+    /// <summary>The look of the covered screen (the screen's normal colours).</summary>
+    public Terminal.Gui.Drawing.Attribute CoverAttribute { get; set; } = new(Terminal.Gui.Drawing.Color.None, Terminal.Gui.Drawing.Color.None);
+
+    /// <summary>The last frame was the cover: the terminal shows one line and no cursor.</summary>
+    public bool Covered { get; private set; }
+
     public override void Write(IOutputBuffer buffer)
     {
         _mirror.Force16Colors = Force16Colors;
+        Covered = Cover?.Invoke(buffer.Cols, buffer.Rows) is string line && Paint(buffer, line);
         _mirror.Render(buffer, _pending);
         base.Write(buffer); // every cell is clean now: this only keeps Terminal.Gui's record of the last frame
         Flush();
     }
 
+    /// <summary>What was drawn is replaced, in the buffer itself (so that it is what the driver reports), by the line.</summary>
+    private bool Paint(IOutputBuffer buffer, string line)
+    {
+        buffer.ClearContents();
+        buffer.CurrentAttribute = CoverAttribute;
+        buffer.FillRect(new System.Drawing.Rectangle(0, 0, buffer.Cols, buffer.Rows), ' ');
+        if (line.Length > buffer.Cols)
+            line = line[..buffer.Cols];
+        buffer.Move(Math.Max(0, (buffer.Cols - line.Length) / 2), Math.Max(0, (buffer.Rows - 1) / 2));
+        buffer.AddStr(line);
+        return true;
+    }
+
     void IOutput.SetCursor(Cursor cursor)
     {
-        _mirror.SetCursor(cursor, _pending);
+        _mirror.SetCursor(Covered ? new Cursor() : cursor, _pending); // no cursor blinking in a blank screen
         Flush();
     }
 

@@ -117,10 +117,11 @@ public sealed partial class MainScreen : Runnable, IKeyedScreen
 
     /// <summary>
     /// Keys go to the key table of the screen in front (this one, the editor, a text dialog), and the bottom line
-    /// follows that screen as dialogs open and close.
+    /// follows that screen as dialogs open and close; a terminal too small for the screen says the size it needs.
     /// </summary>
     public void InstallKeys(IApplication app)
     {
+        SmallTerminal.Install(app, _s); // first: below the size the screen needs, keys act on nothing they could show
         KeyDispatch.Install(app);
         app.SessionBegun += (_, _) => _keyBar.Follow(app);
         app.SessionEnded += (_, _) => _keyBar.Follow(app);
