@@ -102,7 +102,7 @@ public static class DatabaseFileGuard
         FileStream copy;
         try
         {
-            copy = new FileStream(backup, FilePermissions.DatabaseFileOptions(backup, FileMode.CreateNew, FileShare.None));
+            copy = FilePermissions.OpenDatabaseFile(backup, FileMode.CreateNew, FileShare.None);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -176,7 +176,7 @@ public static class DatabaseFileGuard
             return;
         try
         {
-            Directory.CreateDirectory(parent);
+            FilePermissions.CreateDatabaseFolder(parent);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
@@ -188,7 +188,7 @@ public static class DatabaseFileGuard
     {
         try
         {
-            using (new FileStream(path, FilePermissions.DatabaseFileOptions(path, FileMode.CreateNew, FileShare.ReadWrite)))
+            using (FilePermissions.OpenDatabaseFile(path, FileMode.CreateNew, FileShare.ReadWrite))
             {
             }
             DiskFiles.SyncFolder(Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -202,8 +202,4 @@ public static class DatabaseFileGuard
             throw new StoreException(StorageFaults.IsDiskFull(e) ? StoreMessageKeys.DiskFull : StoreMessageKeys.CannotCreate, path, e);
         }
     }
-
-    /// <summary>Options for a file readable and writable by its owner only (mode 0600 on Unix), wherever it is.</summary>
-    public static FileStreamOptions OwnerOnly(FileMode mode, FileShare share, FileAccess access = FileAccess.ReadWrite) =>
-        FilePermissions.OwnerOnlyOptions(mode, share, access);
 }

@@ -22,14 +22,12 @@ internal sealed partial class DiskFiles : IFileOpener
         bool existed = File.Exists(path);
         if (!existed && !create)
             return null;
-        FileStreamOptions options = create
-            ? FilePermissions.DatabaseFileOptions(path, FileMode.OpenOrCreate, FileShare.ReadWrite)
-            : new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.ReadWrite, Share = FileShare.ReadWrite };
-        options.BufferSize = 0;
         FileStream file;
         try
         {
-            file = new FileStream(path, options);
+            file = create
+                ? FilePermissions.OpenDatabaseFile(path, FileMode.OpenOrCreate, FileShare.ReadWrite, bufferSize: 0)
+                : new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite, bufferSize: 0);
         }
         catch (FileNotFoundException) when (!create)
         {

@@ -107,7 +107,7 @@ public static class ExportFile
         string temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         try
         {
-            using (var stream = new FileStream(temp, DatabaseFileGuard.OwnerOnly(FileMode.CreateNew, FileShare.None)))
+            using (FileStream stream = FilePermissions.OpenOwnerOnly(temp, FileMode.CreateNew, FileShare.None))
             {
                 stream.Write(Encoding.UTF8.GetBytes(content));
                 stream.Flush(flushToDisk: true);

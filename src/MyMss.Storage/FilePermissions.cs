@@ -44,26 +44,47 @@ public static partial class FilePermissions
     public static UnixFileMode ForDatabaseFile(string path) =>
         IsSharedFolder(Path.GetDirectoryName(Path.GetFullPath(path))!) ? SharedWithGroup : OwnerOnly;
 
-    /// <summary>Options that create a database file (data, log, lock, backup, error log) with <see cref="ForDatabaseFile"/>'s mode.</summary>
-    public static FileStreamOptions DatabaseFileOptions(string path, FileMode mode, FileShare share, FileAccess access = FileAccess.ReadWrite)
+    /// <summary>
+    /// Opens a database file (data, log, lock, backup, error log); if this creates it, it is created with
+    /// <see cref="ForDatabaseFile"/>'s mode — on Windows with <see cref="WindowsAccess"/>'s list, the group's entry included.
+    /// </summary>
+    public static FileStream OpenDatabaseFile(string path, FileMode mode, FileShare share, FileAccess access = FileAccess.ReadWrite, int bufferSize = 4096)
     {
-        var options = new FileStreamOptions { Mode = mode, Access = access, Share = share };
         if (OperatingSystem.IsWindows())
-            return options;
+            return WindowsAccess.Open(path, mode, share, access, bufferSize, shared: true);
         UnixFileMode fileMode = ForDatabaseFile(path);
         if (fileMode == SharedWithGroup)
             AllowGroupBits();
-        options.UnixCreateMode = fileMode;
-        return options;
+        return new FileStream(path, new FileStreamOptions { Mode = mode, Access = access, Share = share, BufferSize = bufferSize, UnixCreateMode = fileMode });
     }
 
-    /// <summary>Options for a file readable and writable by its owner only, wherever it is (an export holds password hashes).</summary>
-    public static FileStreamOptions OwnerOnlyOptions(FileMode mode, FileShare share, FileAccess access = FileAccess.ReadWrite)
+    /// <summary>Opens a file that, if this creates it, is readable and writable by its owner only, wherever it is (an export holds password hashes).</summary>
+    public static FileStream OpenOwnerOnly(string path, FileMode mode, FileShare share, FileAccess access = FileAccess.ReadWrite, int bufferSize = 4096)
     {
-        var options = new FileStreamOptions { Mode = mode, Access = access, Share = share };
-        if (!OperatingSystem.IsWindows())
-            options.UnixCreateMode = OwnerOnly;
-        return options;
+        if (OperatingSystem.IsWindows())
+            return WindowsAccess.Open(path, mode, share, access, bufferSize, shared: false);
+        return new FileStream(path, new FileStreamOptions { Mode = mode, Access = access, Share = share, BufferSize = bufferSize, UnixCreateMode = OwnerOnly });
+    }
+
+    /// <summary>
+    /// Creates a folder for a database, with its missing parents: under the umask (0700) on Unix; on Windows with
+    /// <see cref="WindowsAccess"/>'s list, the group's entry included, handed down to the files created in it.
+    /// </summary>
+    public static void CreateDatabaseFolder(string folder)
+    {
+        if (OperatingSystem.IsWindows())
+            WindowsAccess.CreateFolder(folder, shared: true);
+        else
+            Directory.CreateDirectory(folder);
+    }
+
+    /// <summary>Creates a folder, with its missing parents, that only this user can enter (0700; on Windows, <see cref="WindowsAccess"/>'s owner-only list).</summary>
+    public static void CreatePrivateFolder(string folder)
+    {
+        if (OperatingSystem.IsWindows())
+            WindowsAccess.CreateFolder(folder, shared: false);
+        else
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
     /// <summary>

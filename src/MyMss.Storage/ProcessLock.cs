@@ -18,7 +18,7 @@ public static class ProcessLock
         {
             try
             {
-                return new FileStream(lockPath, FilePermissions.DatabaseFileOptions(lockPath, FileMode.OpenOrCreate, FileShare.None));
+                return FilePermissions.OpenDatabaseFile(lockPath, FileMode.OpenOrCreate, FileShare.None);
             }
             catch (UnauthorizedAccessException e)
             {

@@ -21,6 +21,7 @@ public sealed class AppHost : IAppHost
     {
         AppConfig config = AppConfigLoader.Load(db, lang, configFile);
         DatabasePath = config.DatabasePath;
+        WindowsAccess.ShareWith(config.DatabaseGroup); // the database's files are created with the group's entry (Windows)
         // The store touches nothing until it is first read: a bad database is reported by the command that reads it.
         var service = new SyncConfiguration(new LiteDbSyncStore(config.DatabasePath), new Pbkdf2PasswordHasher(), config.SyncOptions);
         return new Composition(config, service);

@@ -6,7 +6,7 @@ namespace MyMss.Tui;
 /// <summary>
 /// Details of unexpected failures go to a file, never to the terminal; messages never carry a password (none is ever
 /// passed to an exception). The file is `mymss-errors.log` in a folder no one else can write to — the database's own
-/// folder, else the user's state folder ($XDG_STATE_HOME/mymss, ~/.local/state/mymss), created owner-only — never a
+/// folder, else the user's state folder ($XDG_STATE_HOME/mymss, ~/.local/state/mymss; %LOCALAPPDATA%\mymss on Windows), created owner-only — never a
 /// shared temporary folder, where another account could have planted a link at that name for root to write through.
 /// It is opened without following a symlink and used only when it is this user's own file (0600).
 /// </summary>
@@ -56,9 +56,19 @@ public static class ErrorLog
             yield return Path.Combine(PrivateFiles.PrivateFolder(state) ?? state, FileName);
     }
 
-    /// <summary>$XDG_STATE_HOME/mymss (an absolute path only, as the XDG specification says), else ~/.local/state/mymss.</summary>
+    /// <summary>
+    /// $XDG_STATE_HOME/mymss (an absolute path only, as the XDG specification says), else ~/.local/state/mymss; on
+    /// Windows %LOCALAPPDATA%\mymss.
+    /// </summary>
     public static string? StateFolder(Func<string, string?> environment)
     {
+        if (OperatingSystem.IsWindows())
+        {
+            string? local = environment("LOCALAPPDATA");
+            if (string.IsNullOrEmpty(local))
+                local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+            return Path.IsPathRooted(local) ? Path.Combine(local, "mymss") : null;
+        }
         string? xdg = environment("XDG_STATE_HOME");
         if (!string.IsNullOrEmpty(xdg) && Path.IsPathRooted(xdg))
             return Path.Combine(xdg, "mymss");

@@ -4,6 +4,7 @@ using MyMss.Tui.Cli;
 using MyMss.Tui.Hosting;
 
 FilePermissions.RestrictNewFilesToOwner();
+using Utf8Console console = Utf8Console.Use(); // before the first write: Console.Out is made in the console's encoding
 var host = new AppHost();
 try
 {

@@ -27,7 +27,10 @@ public sealed record AuditEntry(DateTimeOffset AtUtc, string User, string Host, 
 /// </summary>
 public sealed record Actor(string User, string Host, string? Person = null)
 {
-    public static Actor Current => Of(Environment.UserName, Environment.MachineName, Environment.GetEnvironmentVariable("SUDO_USER"), LoginName());
+    /// <summary>This process's account: on Windows DOMAIN\user (a domain account and a local one may share a name).</summary>
+    public static Actor Current => OperatingSystem.IsWindows()
+        ? new Actor(Environment.UserDomainName + "\\" + Environment.UserName, Environment.MachineName)
+        : Of(Environment.UserName, Environment.MachineName, Environment.GetEnvironmentVariable("SUDO_USER"), LoginName());
 
     /// <summary>The person is the sudo user if there is one, otherwise the login name; neither is recorded when it is the user itself.</summary>
     public static Actor Of(string user, string host, string? sudoUser, string? loginName)

@@ -3,7 +3,9 @@ using MyMss.Core.Domain;
 namespace MyMss.Tui.Configuration;
 
 /// <summary>The validated configuration of one run.</summary>
-public sealed record AppConfig(string DatabasePath, int MssPort, int DefaultFrequencyHours, IReadOnlyList<string> Tables, string Language, string ConfigFile = "")
+/// <param name="DatabaseGroup">Windows: the SID of the local group that shares the database's files (Database:Group); null: owner-only.</param>
+public sealed record AppConfig(string DatabasePath, int MssPort, int DefaultFrequencyHours, IReadOnlyList<string> Tables, string Language, string ConfigFile = "",
+    string? DatabaseGroup = null)
 {
     public SyncOptions SyncOptions => new(MssPort, DefaultFrequencyHours, Tables);
 }

@@ -1,15 +1,18 @@
 using Microsoft.Extensions.Configuration;
 using MyMss.Core.Domain;
 using MyMss.Core.Rules;
+using MyMss.Storage;
 using MyMss.Tui.Resources;
 
 namespace MyMss.Tui.Configuration;
 
 /// <summary>
-/// One configuration file (<see cref="ConfigLookup"/>: --config, MYMSS_CONFIG, /etc/mymss, beside the executable), then
+/// One configuration file (<see cref="ConfigLookup"/>: --config, MYMSS_CONFIG, /etc/mymss or %ProgramData%\mymss, beside
+/// the executable), then
 /// MYMSS_ environment variables (MYMSS_Database__Path), then the command-line options --db and --lang. Every key is
 /// checked here, once, at start-up. A relative Database:Path is taken from the folder of the file that set it (from the
 /// current folder only when --db or the environment gave it), so the database never depends on where mymss is started.
+/// On Windows, %VARIABLES% in Database:Path are expanded (the package's file says %ProgramData%\mymss\mymss.db).
 /// </summary>
 public static class AppConfigLoader
 {
@@ -57,12 +60,35 @@ public static class AppConfigLoader
         string dbPath = root["Database:Path"] ?? DefaultDatabasePath;
         if (string.IsNullOrWhiteSpace(dbPath) || dbPath.Any(char.IsControl))
             throw Bad("Database:Path", dbPath, strings.Message(MessageKeys.Required));
+        if (OperatingSystem.IsWindows())
+            dbPath = Environment.ExpandEnvironmentVariables(dbPath); // %ProgramData%\mymss\mymss.db
         dbPath = Path.GetFullPath(dbPath, FolderOf(root, "Database:Path", file));
+        string? group = Group(root["Database:Group"], strings, Bad);
 
         int mssPort = Integer(root, "Mss:Port", null, ProfileRules.MinPort, ProfileRules.MaxPort, strings, Bad);
         int frequency = Integer(root, "Sync:DefaultFrequencyHours", 24, SettingsRules.MinFrequency, SettingsRules.MaxFrequency, strings, Bad);
         IReadOnlyList<string> tables = Tables(root, strings, Bad);
-        return new AppConfig(dbPath, mssPort, frequency, tables, language, file);
+        return new AppConfig(dbPath, mssPort, frequency, tables, language, file, group);
+    }
+
+    /// <summary>
+    /// Database:Group, Windows only: the local group whose members share the database's files (its name or SID), as a
+    /// SID. On Linux a set-group-ID folder does this (FilePermissions); the key there would do nothing, so it is refused.
+    /// </summary>
+    private static string? Group(string? value, Strings strings, Func<string, string?, string, ConfigException> bad)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
+        if (!OperatingSystem.IsWindows())
+            throw bad("Database:Group", value, strings[TextKey.Config_GroupWindowsOnly]);
+        try
+        {
+            return WindowsAccess.Resolve(value.Trim());
+        }
+        catch (ArgumentException)
+        {
+            throw bad("Database:Group", value, strings[TextKey.Config_GroupUnknown]);
+        }
     }
 
     /// <summary>

@@ -9,21 +9,24 @@ public enum ConfigSource
     Option,
     /// <summary>MYMSS_CONFIG=FILE: it must exist.</summary>
     Environment,
-    /// <summary>/etc/mymss/appsettings.json, the server's file (the package installs it), used when it exists.</summary>
+    /// <summary>The server's file, used when it exists: /etc/mymss/appsettings.json (the package installs it); on Windows %ProgramData%\mymss\appsettings.json.</summary>
     System,
     /// <summary>appsettings.json beside the executable; it may be missing (then only defaults and the environment count).</summary>
     BesideExecutable,
 }
 
 /// <summary>
-/// The places a configuration file is looked for, first match wins: --config, MYMSS_CONFIG, /etc/mymss/appsettings.json,
-/// then appsettings.json beside the executable. One file is read, never a merge of several: what a technician sees in
+/// The places a configuration file is looked for, first match wins: --config, MYMSS_CONFIG, the server's file
+/// (/etc/mymss/appsettings.json; on Windows %ProgramData%\mymss\appsettings.json), then appsettings.json beside the
+/// executable. One file is read, never a merge of several: what a technician sees in
 /// the file `mymss check` names is what the program uses.
 /// </summary>
 public sealed record ConfigLookup(string? Option, string? EnvironmentFile, string SystemFile, string BesideExecutable)
 {
     public const string EnvironmentVariable = "MYMSS_CONFIG";
-    public const string SystemPath = "/etc/mymss/" + AppConfigLoader.FileName;
+    public static readonly string SystemPath = OperatingSystem.IsWindows()
+        ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.CommonApplicationData), "mymss", AppConfigLoader.FileName)
+        : "/etc/mymss/" + AppConfigLoader.FileName;
 
     public static ConfigLookup Default(string? option) => new(
         option,

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
+using MyMss.Storage;
 
 namespace MyMss.Tui.Hosting;
 
@@ -7,7 +8,7 @@ namespace MyMss.Tui.Hosting;
 /// Files of this OS user that the program writes outside the database (the error log, drafts), in folders where
 /// someone else might have planted something at the same name: a file is opened without following a symlink
 /// (O_NOFOLLOW), and used only if it is a regular file of this user with no other name (a planted hard link).
-/// Created 0600. Unix only; elsewhere plain .NET files.
+/// Created 0600. On Windows, files and folders are created with an owner-only access list (<see cref="FilePermissions"/>).
 /// </summary>
 public static partial class PrivateFiles
 {
@@ -32,10 +33,7 @@ public static partial class PrivateFiles
     {
         try
         {
-            if (OperatingSystem.IsWindows())
-                Directory.CreateDirectory(folder);
-            else
-                Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            FilePermissions.CreatePrivateFolder(folder);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -66,7 +64,7 @@ public static partial class PrivateFiles
             try
             {
                 FileMode mode = (flags & OExcl) != 0 ? FileMode.CreateNew : (flags & OCreat) != 0 ? FileMode.Append : FileMode.Open;
-                return new FileStream(path, mode, access, FileShare.ReadWrite);
+                return FilePermissions.OpenOwnerOnly(path, mode, FileShare.ReadWrite, access);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
