@@ -30,9 +30,6 @@ public static class ColorDepths
         return term.EndsWith("-256color", StringComparison.Ordinal) ? ColorDepth.Palette256 : ColorDepth.Ansi16;
     }
 
-    public static ColorDepth FromEnvironment() =>
-        Of(Environment.GetEnvironmentVariable("TERM"), Environment.GetEnvironmentVariable("COLORTERM"));
-
     private static readonly int[] CubeLevels = [0, 95, 135, 175, 215, 255];
 
     /// <summary>xterm's default values of the 16 ANSI colours (SGR 30–37, 90–97).</summary>

@@ -86,8 +86,10 @@ public sealed unsafe partial class QuietInput : AnsiInput
         return true;
     }
 
-    /// <summary>What was read, with the Linux console's F1-F5 in the form Terminal.Gui knows.</summary>
-    public override IEnumerable<char> Read() => LinuxConsoleKeys.Translate(string.Concat(base.Read()));
+    public override IEnumerable<char> Read() => Translated(string.Concat(base.Read()));
+
+    /// <summary>What the program makes of one read before Terminal.Gui parses it: the Linux console's F1-F5 in the form Terminal.Gui knows.</summary>
+    public static string Translated(string read) => LinuxConsoleKeys.Translate(read);
 
     /// <summary>Ends a wait at once (Terminal.Gui is stopping).</summary>
     public void Wake()

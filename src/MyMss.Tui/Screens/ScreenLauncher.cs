@@ -24,6 +24,13 @@ public static class ScreenLauncher
             Console.Error.WriteLine("mymss: " + strings[TextKey.Cli_ScreenNeedsTerminal]);
             return ExitCodes.Usage; // before the database is touched
         }
+        TerminalTraits traits = TerminalTraits.Decide(
+            TerminalFacts.FromEnvironment(OperatingSystem.IsWindows() ? WindowsConsoleProbe.Ask() : null), options.NoColor, options.Ascii);
+        if (!traits.CanShow)
+        {
+            Console.Error.WriteLine("mymss: " + strings[TextKey.Cli_ScreenNeedsVirtualTerminal]);
+            return ExitCodes.Usage; // a legacy console would show the screen's sequences as text
+        }
         StartupProfile.Start("screen");
         // Terminal.Gui starts while the database is read (on another core: the first frame comes sooner).
         Task<SyncOverview> reading = Task.Run(service.Overview);
@@ -31,13 +38,13 @@ public static class ScreenLauncher
         string? failure = null;
         using var sleep = new IdleSleep();
         using var signals = new TerminationSignals(sleep.Wake);
-        using (IApplication app = CreateApplication(databasePath: config.DatabasePath, sleep: sleep, signals: signals))
+        using (IApplication app = CreateApplication(databasePath: config.DatabasePath, sleep: sleep, signals: signals, traits: traits))
         {
             StopOnSignal(app, signals);
             try
             {
                 SyncOverview overview = reading.GetAwaiter().GetResult();
-                failure = RunScreen(app, service, strings, overview, options, config, signals);
+                failure = RunScreen(app, service, strings, overview, traits, config, signals);
             }
             catch (StoreException e)
             {
@@ -53,12 +60,11 @@ public static class ScreenLauncher
         return ExitCodes.StorageOrConfig;
     }
 
-    private static string? RunScreen(IApplication app, SyncConfiguration service, Strings strings, SyncOverview overview, ScreenOptions options, AppConfig config, TerminationSignals signals)
+    private static string? RunScreen(IApplication app, SyncConfiguration service, Strings strings, SyncOverview overview, TerminalTraits traits, AppConfig config, TerminationSignals signals)
     {
         // Process-wide Terminal.Gui settings: before the first view is made (views read glyphs when built).
-        bool monochrome = TerminalProfile.WantsMonochrome(options.NoColor);
-        TerminalProfile.Apply(monochrome, TerminalProfile.WantsAscii(options.Ascii), ColorDepths.FromEnvironment());
-        if (monochrome)
+        TerminalProfile.Apply(traits.Monochrome, traits.Ascii, traits.Depth);
+        if (traits.Monochrome)
             TerminalProfile.HighlightFocusedTextFields(app);
         using var screen = new MainScreen(service, strings, overview);
         screen.InstallKeys(app);
@@ -90,9 +96,11 @@ public static class ScreenLauncher
     /// <summary>Terminal.Gui's ANSI driver drawing through <see cref="FrugalOutput"/>, ready for views; Ctrl+L repaints.</summary>
     /// <param name="sleep">Puts the main loop to sleep while nothing happens (the real program; tests drive the loop themselves).</param>
     /// <param name="signals">Told when the terminal hangs up (with <paramref name="sleep"/>: the program's own input).</param>
-    public static IApplication CreateApplication(ITimeProvider? time = null, string? databasePath = null, IdleSleep? sleep = null, TerminationSignals? signals = null)
+    /// <param name="traits">The terminal's; by default, those of this process's environment (tests).</param>
+    public static IApplication CreateApplication(ITimeProvider? time = null, string? databasePath = null, IdleSleep? sleep = null, TerminationSignals? signals = null, TerminalTraits? traits = null)
     {
-        var mirror = new ScreenMirror(ColorDepths.FromEnvironment(), xtermErase: TerminalProfile.HasXtermErase());
+        traits ??= TerminalTraits.Decide(TerminalFacts.FromEnvironment());
+        var mirror = new ScreenMirror(traits.Depth, xtermErase: traits.XtermErase);
         IApplication app = FrugalApplication.Create(mirror, time, fallback: e => ErrorLog.Write(e, databasePath), received: sleep is null ? null : sleep.Wake,
             terminalGone: signals is null ? null : signals.TerminalGone)
             .Init(DriverRegistry.Names.ANSI);

@@ -12,7 +12,7 @@ using TgColor = Terminal.Gui.Drawing.Color;
 namespace MyMss.Tui.Screens;
 
 /// <summary>
-/// Monochrome (NO_COLOR / --no-color) and ASCII (--ascii / non-UTF-8 terminal) profiles for Terminal.Gui 2.5.0.
+/// Monochrome and ASCII profiles for Terminal.Gui 2.5.0, as <see cref="TerminalTraits.Decide"/> chose them.
 ///
 /// EVERYTHING here is PROCESS-WIDE STATIC state of Terminal.Gui (SchemeManager, GlyphSettings.Current,
 /// ButtonSettings.Current, DialogSettings.Current, WindowSettings.Current). Call <see cref="Apply"/> BEFORE the
@@ -22,47 +22,8 @@ namespace MyMss.Tui.Screens;
 /// </summary>
 public static class TerminalProfile
 {
-    // ---------------------------------------------------------------- detection
-
-    /// <summary>Whether the screen runs without colours: NO_COLOR (https://no-color.org: present and non-empty) or --no-color.</summary>
+    /// <summary>Whether the screen runs without colours (see <see cref="TerminalTraits.Monochrome"/>), as last applied.</summary>
     public static bool Monochrome { get; private set; }
-
-    /// <summary>--no-color, NO_COLOR, or a VT100-class terminal (Terminal.Gui would send it 24-bit colour codes).</summary>
-    public static bool WantsMonochrome(bool option) =>
-        option || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) || VtClass;
-
-    private static string Term => Environment.GetEnvironmentVariable("TERM") ?? "";
-
-    /// <summary>A VT100-class or dumb terminal: no colours, no Unicode lines.</summary>
-    private static bool VtClass => Term is "dumb" or "ansi" or "cons25" || Term.StartsWith("vt", StringComparison.Ordinal);
-
-    /// <summary>
-    /// The terminal has "erase characters" (ECH) and fills erased cells with the current background colour
-    /// ("bce"), so a blank run can be sent as one short sequence. Known for these families; elsewhere (a VT100)
-    /// blank runs are sent as spaces, except a default-coloured tail of a line (EL).
-    /// </summary>
-    public static bool HasXtermErase() =>
-        new[] { "xterm", "tmux", "linux", "rxvt", "vte", "alacritty", "kitty", "foot", "wezterm", "konsole", "putty" }
-            .Any(t => Term.StartsWith(t, StringComparison.Ordinal));
-
-    /// <summary>--ascii, or a terminal that cannot be trusted with Unicode line drawing.</summary>
-    public static bool WantsAscii(bool option) => option || !TerminalCanDrawUnicode();
-
-    /// <summary>False when TERM is a VT100-class / dumb terminal or the Linux console, or the locale (LC_ALL > LC_CTYPE > LANG) is not UTF-8.</summary>
-    public static bool TerminalCanDrawUnicode()
-    {
-        if (VtClass) return false;
-        // Linux text console: its 256/512-glyph fonts have the light box lines but not ⟦ ⟧ ☐ ☑ ◉ ▖ ╭ (unverified
-        // on a real console) -> ASCII as well.
-        if (Term == "linux") return false;
-        string? locale = FirstNonEmpty("LC_ALL", "LC_CTYPE", "LANG");
-        if (locale is null) return false;        // POSIX/C locale: ASCII only
-        return locale.Contains("UTF-8", StringComparison.OrdinalIgnoreCase)
-            || locale.Contains("utf8", StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static string? FirstNonEmpty(params string[] vars) =>
-        vars.Select(Environment.GetEnvironmentVariable).FirstOrDefault(v => !string.IsNullOrEmpty(v));
 
     // ---------------------------------------------------------------- apply / reset
 
