@@ -6,7 +6,7 @@ namespace MyMss.Tui.Output;
 /// </summary>
 /// <param name="VirtualTerminal">ENABLE_VIRTUAL_TERMINAL_PROCESSING could be set on the console's output: false on a
 /// legacy console (before Windows 10, or "Use legacy console"), which would print the screen's sequences as text.</param>
-/// <param name="OutputCodePage">The output code page after asking for UTF-8 (65001), as Terminal.Gui asks too.</param>
+/// <param name="OutputCodePage">The output code page after asking for UTF-8 (65001) at start (Hosting/Utf8Console).</param>
 /// <param name="Build">Windows' build number (15063 is Windows 10 1703).</param>
 public sealed record WindowsConsoleFacts(bool VirtualTerminal, int OutputCodePage, int Build);
 

@@ -1,13 +1,12 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
-using System.Text;
 
 namespace MyMss.Tui.Output;
 
 /// <summary>
 /// Asks the Windows console what <see cref="TerminalTraits.Decide"/> needs: whether VT output can be switched on, and
-/// the output code page once UTF-8 has been asked for. Whatever it changes to learn that, it puts back, except the
-/// code page — which Terminal.Gui's ANSI driver sets to UTF-8 anyway — and only when the screen can be shown.
+/// the output code page (UTF-8 was asked for when mymss started: <see cref="Hosting.Utf8Console"/>). The console mode
+/// it changes to learn that, it puts back.
 /// </summary>
 [SupportedOSPlatform("windows")]
 public static partial class WindowsConsoleProbe
@@ -18,20 +17,8 @@ public static partial class WindowsConsoleProbe
     public static WindowsConsoleFacts Ask()
     {
         bool vt = CanEnableVirtualTerminal(GetStdHandle(StdOutputHandle));
+        // UTF-8 was asked for at start (Hosting/Utf8Console, given back at the end): what the console answered.
         int codePage = (int)GetConsoleOutputCP();
-        if (vt && codePage != TerminalTraits.Utf8CodePage)
-        {
-            try
-            {
-                // Through .NET, so that its Console.Out/Error encode as the console then decodes (SetConsoleOutputCP).
-                Console.OutputEncoding = Encoding.UTF8;
-            }
-            catch (IOException)
-            {
-                // The code page stays: the screen draws in ASCII.
-            }
-            codePage = (int)GetConsoleOutputCP();
-        }
         return new(vt, codePage, Environment.OSVersion.Version.Build);
     }
 
