@@ -210,6 +210,16 @@ public sealed class WindowsCliTests(WindowsPackage package) : IClassFixture<Wind
         Assert.Contains("win-x64", version.Out);
     }
 
+    [WineFact]
+    public void The_screen_without_a_console_is_one_line_and_exit_code_2()
+    {
+        var screen = package.Run(null);
+        Assert.Equal(2, screen.Code);
+        Assert.Equal("", screen.Out);
+        Assert.Contains("o ecrã precisa de um terminal", screen.Err);
+        Assert.DoesNotContain("   at ", screen.Err); // no stack trace
+    }
+
     private static JsonDocument Json(WineResult result, int expectedCode = 0)
     {
         Assert.True(result.Code == expectedCode, result.ToString());

@@ -52,10 +52,26 @@ public static partial class PrivateFiles
     public static FileStream? OpenToRead(string path) => Open(path, ORdOnly, FileAccess.Read);
 
     /// <summary>
-    /// Takes an exclusive lock on an open file without waiting (flock(2)): false when another process holds it. The
-    /// kernel releases it when the process ends, however it ends (even SIGKILL).
+    /// Takes an exclusive lock on an open file without waiting (flock(2); LockFileEx on Windows): false when another
+    /// process holds it. The kernel releases it when the process ends, however it ends (even SIGKILL).
     /// </summary>
-    public static bool TryLock(FileStream file) => OperatingSystem.IsWindows() || flock((int)file.SafeFileHandle.DangerousGetHandle(), LockEx | LockNb) == 0;
+    public static bool TryLock(FileStream file)
+    {
+        if (!OperatingSystem.IsWindows())
+            return flock((int)file.SafeFileHandle.DangerousGetHandle(), LockEx | LockNb) == 0;
+        try
+        {
+            // LockFileEx on one byte far past the end (the content stays readable); Windows too releases it when the process ends.
+            file.Lock(WindowsLockOffset, 1);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private const long WindowsLockOffset = 1L << 62;
 
     private static FileStream? Open(string path, int flags, FileAccess access)
     {
