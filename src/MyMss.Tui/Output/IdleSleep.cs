@@ -16,8 +16,12 @@ public sealed class IdleSleep : IDisposable
     /// <summary>How long the loop runs freely after an event.</summary>
     public static readonly TimeSpan Busy = TimeSpan.FromMilliseconds(300);
 
-    /// <summary>The longest sleep, whatever happens: a safety net should a wake ever be missed.</summary>
-    public const int MaxSleepMs = 2000;
+    /// <summary>
+    /// The longest sleep, whatever happens: a safety net should a wake ever be missed. On Windows, where no signal
+    /// says the console was resized (Terminal.Gui looks at its size each iteration), a quarter of a second, so that the
+    /// screen follows a resize at once.
+    /// </summary>
+    public static readonly int MaxSleepMs = OperatingSystem.IsWindows() ? 250 : 2000;
 
     private readonly AutoResetEvent _wake = new(false);
     private PosixSignalRegistration? _resize;
