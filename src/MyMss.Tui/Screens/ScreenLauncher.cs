@@ -34,6 +34,7 @@ public static class ScreenLauncher
         using (IApplication app = CreateApplication(databasePath: config.DatabasePath, sleep: sleep, signals: signals))
         {
             StopOnSignal(app, signals);
+            StartupProfile.StopAtFirstFrame(app);
             try
             {
                 SyncOverview overview = reading.GetAwaiter().GetResult();
