@@ -79,6 +79,15 @@ internal static class StartupProfile
             .OrderByDescending(f => f.LastWriteTimeUtc)
             .Skip(Kept - 1);
         foreach (FileInfo old in others)
-            old.Delete();
+        {
+            try
+            {
+                old.Delete();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // another start is writing it, or it is not ours to delete: it stays, this start goes on
+            }
+        }
     }
 }
