@@ -46,7 +46,7 @@ start_session() {
     printf -v inner '/usr/bin/time -v -o %q %s' "$dir/time.txt" "$cmd"
     # script: -f flush every write (sizes can be read live), -q quiet, -T timing ("delay bytes" lines).
     tmx new-session -d -s "$name" -x 80 -y 24 -c "$dir" \
-        "exec env -u COLORTERM TERM=${SESSION_TERM:-xterm-256color} ${SESSION_COLORTERM:+COLORTERM=$SESSION_COLORTERM} script -f -q -T $(printf %q "$dir/timing.log") -c $(printf %q "$inner") $(printf %q "$dir/out.log")"
+        "exec env -u COLORTERM TERM=${SESSION_TERM:-xterm-256color} ${SESSION_COLORTERM:+COLORTERM=$SESSION_COLORTERM} XDG_CACHE_HOME=$(printf %q "$WORK/cache") script -f -q -T $(printf %q "$dir/timing.log") -c $(printf %q "$inner") $(printf %q "$dir/out.log")"
     tmx display-message -p -t "$name" '#{pane_pid}' >"$dir/pid"   # = script's PID (exec)
     local deadline=$(( SECONDS + ${START_TIMEOUT:-60} ))
     until [[ -f $dir/out.log ]] && grep -aqF -- "$marker" "$dir/out.log"; do
@@ -84,6 +84,12 @@ key() {
     settle "$out"
     s1=$(size_of "$out"); t1=$(now)
     put "$name" "raw:$label" $(( s1 - s0 ))
+    # the same bytes split: escape sequences (CSI, OSC, ESC+one) and the rest (the glyphs)
+    local esc
+    esc=$(tail -c "+$(( s0 + 1 ))" "$out" | head -c $(( s1 - s0 )) \
+        | LC_ALL=C grep -aoE $'\e(\\[[0-9;?<=>]*[ -/]*[@-~]|][^\a\e]*(\a|\e\\\\)|[^[])' | LC_ALL=C awk '{ n += length($0) } END { print n + 0 }')
+    put "$name" "escapes:$label" "$esc"
+    put "$name" "glyphs:$label" $(( s1 - s0 - esc ))
     put "$name" "dt:$label" "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')"
 }
 
@@ -95,6 +101,15 @@ program_pid() {
 }
 # cpu_ticks PID: user + system CPU time so far, in clock ticks (1/100 s).
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+
+# memory_split NAME: the program's resident memory once its first screen has settled, split into what is mapped
+# from files (the executable's code and read-only data, shared libraries) and the rest (heaps, stacks).
+memory_split() {
+    local pid
+    pid=$(program_pid "$1") || return 0
+    put "$1" rss_file_kb "$(awk '/^RssFile:/ { print $2 }' "/proc/$pid/status" 2>/dev/null)"
+    put "$1" rss_anon_kb "$(awk '/^RssAnon:/ { print $2 }' "/proc/$pid/status" 2>/dev/null)"
+}
 
 idle() {
     local name=$1 secs=$2 out="$WORK/$1/out.log" s0 s1 pid t0 t1
@@ -154,6 +169,7 @@ run_session() {
     local name=$1 marker=$2 quit=$3 idle_s=$4 steps=$5; shift 5
     mkdir -p "$WORK/$name"; printf '%s' "$marker" >"$WORK/$name/marker"
     start_session "$name" "$marker" "$@" || return 0
+    memory_split "$name"
     if (( idle_s > 0 )); then idle "$name" "$idle_s"; fi
     local step label keys
     for step in $steps; do

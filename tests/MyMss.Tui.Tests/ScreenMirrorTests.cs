@@ -166,6 +166,18 @@ public sealed class ScreenMirrorTests
     }
 
     [Fact]
+    public void The_next_row_start_is_reached_with_cr_lf()
+    {
+        var screen = new Frame(24, 80, new int[24 * 80], Enumerable.Repeat(1, 24 * 80).ToArray(), new Cursor { Position = new Point(11, 5), Style = CursorStyle.Default });
+        int[] changed = (int[])screen.Glyph.Clone();
+        changed[5 * 80 + 10] = 3;
+        changed[6 * 80 + 0] = 3;
+        var after = screen with { Glyph = changed, Cursor = new Cursor { Position = new Point(1, 6), Style = CursorStyle.Default } };
+        List<string> sent = Replay(ColorDepth.TrueColor, true, [screen, after]);
+        Assert.Equal("\ba\r\na", sent[1]); // not "\e[B\r" (4 bytes) nor "\e[7H" for the second cell
+    }
+
+    [Fact]
     public void A_mirror_that_forgets_redraws_everything()
     {
         var mirror = new ScreenMirror();

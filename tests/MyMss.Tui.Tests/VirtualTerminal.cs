@@ -68,6 +68,14 @@ public sealed class VirtualTerminal
                 continue;
             }
             if (ch == '\r') { Col = 0; _wrapPending = false; i++; continue; }
+            if (ch == '\n') // LF: one row down (the screen scrolls at the last), the column kept (no ONLCR: the program's tty is raw)
+            {
+                _wrapPending = false;
+                if (Row == Rows - 1) Scrolls++;
+                else Row++;
+                i++;
+                continue;
+            }
             if (ch == '\b') { Col = Math.Max(0, Col - 1); _wrapPending = false; i++; continue; }
             if (char.IsControl(ch))
                 throw new InvalidOperationException($"unexpected control U+{(int)ch:X4} at {i}");

@@ -223,6 +223,10 @@ public sealed class ScreenMirror
             if (_col != Unknown)
                 best = Shorter(best, vertical + Horizontal(row, _col, col, contents));
             best = Shorter(best, vertical + "\r" + Horizontal(row, 0, col, contents));
+            // CR first, then LF: the next row's first column whatever the tty does with LF (with ONLCR it adds a CR).
+            // Never from the last row: there LF would scroll, and no cell lies below it.
+            if (row == _row + 1)
+                best = Shorter(best, "\r\n" + Horizontal(row, 0, col, contents));
         }
         output.Append(best);
         _row = row;

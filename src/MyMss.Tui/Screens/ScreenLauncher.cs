@@ -41,6 +41,7 @@ public static class ScreenLauncher
         using (IApplication app = CreateApplication(databasePath: config.DatabasePath, sleep: sleep, signals: signals, traits: traits))
         {
             StopOnSignal(app, signals);
+            StartupProfile.StopAtFirstFrame(app);
             try
             {
                 SyncOverview overview = reading.GetAwaiter().GetResult();
