@@ -23,7 +23,9 @@ internal static class StartupProfile
     {
         try
         {
-            string? cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+            string? cache = OperatingSystem.IsWindows()
+                ? Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData) // %LOCALAPPDATA%\mymss
+                : Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
             if (string.IsNullOrEmpty(cache))
             {
                 string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
