@@ -15,6 +15,9 @@ namespace MyMss.Tui.Screens;
 /// <summary>Opens the screen over a composed run. A database that cannot be read is reported as one line once the terminal is given back.</summary>
 public static class ScreenLauncher
 {
+    /// <summary>How long a screen that fails before its first frame waits for the terminal's answers (an SSH round trip).</summary>
+    private static readonly TimeSpan TerminalAnswers = TimeSpan.FromMilliseconds(250);
+
     public static int Run(Composition composed, ScreenOptions options)
     {
         var (config, service) = composed;
@@ -50,6 +53,10 @@ public static class ScreenLauncher
             catch (StoreException e)
             {
                 failure = strings.Describe(e); // said once the terminal is given back: one plain line
+                // Terminal.Gui asked the terminal about itself at start (cursor position, device attributes); answers
+                // that arrive after the terminal is given back are echoed onto the shell's line ("^[[1;1R^[[?1;2c")
+                // before the message. A moment for them to be read, unechoed, while the screen still holds the terminal.
+                Thread.Sleep(TerminalAnswers);
             }
         }
         // The terminal has been given back (Terminal.Gui's shutdown, as after Ctrl+Q).
