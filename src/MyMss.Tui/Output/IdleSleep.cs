@@ -17,11 +17,12 @@ public sealed class IdleSleep : IDisposable
     public static readonly TimeSpan Busy = TimeSpan.FromMilliseconds(300);
 
     /// <summary>
-    /// The longest sleep, whatever happens: a safety net should a wake ever be missed. On Windows, where no signal
+    /// The longest sleep, whatever happens: a safety net should a wake ever be missed, seldom for the same reason as
+    /// <see cref="QuietInput.MaxWaitMs"/> (each iteration runs Terminal.Gui's loop code). On Windows, where no signal
     /// says the console was resized (Terminal.Gui looks at its size each iteration), a quarter of a second, so that the
     /// screen follows a resize at once.
     /// </summary>
-    public static readonly int MaxSleepMs = OperatingSystem.IsWindows() ? 250 : 2000;
+    public static readonly int MaxSleepMs = OperatingSystem.IsWindows() ? 250 : 10000;
 
     private readonly AutoResetEvent _wake = new(false);
     private PosixSignalRegistration? _resize;
