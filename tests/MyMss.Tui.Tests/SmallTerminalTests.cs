@@ -68,7 +68,7 @@ public sealed class SmallTerminalTests
             Step.On<ProfileEditor>(e =>
             {
                 string editor = h.Text();
-                Assert.Contains(h.Strings[TextKey.Editor_PasswordKeep] + "┃", editor); // the widest line ends at the border
+                Assert.Contains(h.Strings[TextKey.Editor_PasswordKeep] + "│", editor); // the widest line ends at the border
                 Assert.Contains(h.Strings.FieldLabel(Core.Domain.Fields.Encryption), editor); // the last row of Geral
                 h.Keys(Key.D2.WithAlt);
                 Assert.Contains(h.Strings[TextKey.Editor_ExternalHint], h.Text());

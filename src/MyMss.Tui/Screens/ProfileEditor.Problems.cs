@@ -16,8 +16,8 @@ namespace MyMss.Tui.Screens;
 /// </summary>
 public sealed partial class ProfileEditor
 {
-    /// <summary>The lines above the buttons.</summary>
-    private const int ProblemLines = 3;
+    /// <summary>The lines above the buttons (the main screen's two blank rows there): the key hints, or the problems.</summary>
+    private const int ProblemLines = 2;
 
     private TextKey _problemsHeader = TextKey.Editor_Errors;
 

@@ -3,6 +3,8 @@ using MyMss.Core.Rules;
 using MyMss.Core.Services;
 using MyMss.Tui.Resources;
 using MyMss.Tui.Screens.Keys;
+using Terminal.Gui.Configuration;
+using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
@@ -47,6 +49,11 @@ public sealed partial class ProfileEditor : Dialog, IKeyedScreen
         Width = Dim.Fill();
         Height = Dim.Fill(1); // the bottom row is the main screen's key bar, which shows this editor's keys
         ShadowStyle = null;
+        // The editor takes the main window's place, in its frame and colours, its tab box where the table's box is and
+        // its buttons on the buttons' row: the cells that stay as they were cost nothing on the wire (README,
+        // Performance; EditorLayoutTests). A dialog of its own look would repaint all 1,920 cells.
+        BorderStyle = LineStyle.Rounded;
+        SchemeName = SchemeManager.SchemesToSchemeName(Schemes.Base);
 
         // Header
         var codeLabel = new Label { X = 0, Y = 0, Text = _s.FieldLabel(Fields.Code) + ":" };
@@ -64,9 +71,11 @@ public sealed partial class ProfileEditor : Dialog, IKeyedScreen
         LayOutGeneral();
         LayOutCommunication();
         LayOutFilter();
-        Tabs = new PageTabs { X = 0, Y = 2, Width = Dim.Fill(), Height = Dim.Fill(3) };
+        // Row 3 of the screen stays blank (the main screen's last settings row), so the tab box runs from the table box's
+        // top row to its bottom row.
+        Tabs = new PageTabs { X = 0, Y = 3, Width = Dim.Fill(), Height = Dim.Fill(ProblemLines) };
         Tabs.Add(General, Communication, Filter);
-        _problems = new Label { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill(), Height = 3, Text = KeyNames.Hints(_s, Keybindings) };
+        _problems = new Label { X = 0, Y = Pos.AnchorEnd(ProblemLines), Width = Dim.Fill(), Height = ProblemLines, Text = KeyNames.Hints(_s, Keybindings) };
         Add(Tabs, _problems);
         _problems.FrameChanged += (_, _) => { if (Problems.Count > 0) RenderProblems(); }; // another width: wrapped again
 
@@ -79,6 +88,11 @@ public sealed partial class ProfileEditor : Dialog, IKeyedScreen
         _validate = Ui.MnemonicButton(_s[TextKey.Screen_Validate]);
         AddButton(_leave);
         AddButton(_validate); // the last added is the default button: Enter validates
+        // Dialog puts its buttons a row below the content; here they come right under the problems, on the main screen's
+        // buttons row.
+        _leave.Y = 0;
+        _validate.Y = 0;
+        Padding.Thickness = Padding.Thickness with { Bottom = 1 };
 
         // Esc is Sair in the key table; this is for anything else that cancels the dialog.
         AddCommand(Command.Cancel, () =>
