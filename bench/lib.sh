@@ -103,12 +103,23 @@ program_pid() {
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 
 # memory_split NAME: the program's resident memory once its first screen has settled, split into what is mapped
-# from files (the executable's code and read-only data, shared libraries) and the rest (heaps, stacks).
+# from files (the executable's code and read-only data, shared libraries) and the rest (heaps, stacks); the
+# executable's own parts; and what is private to this process against what it shares with others (another mymss
+# running the same executable shares its file pages: a second technician costs only the private part).
 memory_split() {
-    local pid
+    local pid exe
     pid=$(program_pid "$1") || return 0
     put "$1" rss_file_kb "$(awk '/^RssFile:/ { print $2 }' "/proc/$pid/status" 2>/dev/null)"
     put "$1" rss_anon_kb "$(awk '/^RssAnon:/ { print $2 }' "/proc/$pid/status" 2>/dev/null)"
+    put "$1" private_kb "$(awk '/^Private_(Clean|Dirty):/ { n += $2 } END { print n + 0 }' "/proc/$pid/smaps_rollup" 2>/dev/null)"
+    put "$1" shared_kb "$(awk '/^Shared_(Clean|Dirty):/ { n += $2 } END { print n + 0 }' "/proc/$pid/smaps_rollup" 2>/dev/null)"
+    exe=$(readlink "/proc/$pid/exe")
+    # resident kB of the executable's mappings by permission: r-xp code, r--p read-only data, rw-p data
+    awk -v exe="$exe" -v name="$1" '
+        /^[0-9a-f]+-[0-9a-f]+ / { mine = ($6 == exe); perm = $2; next }
+        /^Rss:/ && mine { kb[perm] += $2 }
+        END { printf "%s\texe_code_kb\t%d\n%s\texe_rodata_kb\t%d\n", name, kb["r-xp"], name, kb["r--p"] }
+    ' "/proc/$pid/smaps" >>"$WORK/results.tsv" 2>/dev/null || true
 }
 
 # The CPU of the first IDLE_AFTER seconds (the tail of the start: a JIT compiles its hot start-up methods again in the
