@@ -58,8 +58,9 @@ public sealed class IdleTests : IDisposable
         session.Keys("F2");
         session.WaitFor("Novo perfil");
         session.Resize(100, 30);
-        session.WaitFor("Novo perfil");
-        Assert.Contains(new string('━', 60), session.Screen()); // redrawn at 100 columns while nothing was typed
+        // redrawn at 100 columns while nothing was typed: the editor's top row runs to the new right edge
+        string top = session.WaitFor("├" + new string('─', 68) + "╮").Split('\n')[0];
+        Assert.True(top.StartsWith("╭┤Novo perfil", StringComparison.Ordinal) && top.Length == 100, top);
 
         // The connection test reports from another thread (Invoke): its result must show without a key.
         using var listener = new TcpListener(IPAddress.Loopback, 0);
