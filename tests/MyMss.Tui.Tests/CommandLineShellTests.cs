@@ -102,6 +102,31 @@ public sealed class CommandLineShellTests : IDisposable
         Assert.Matches(@"^execução +JIT, \.NET 10\.", lines[4]); // the tests run under the JIT; tools/aot-smoke.sh checks the native one
     }
 
+    [Theory]
+    [InlineData("--lang", "en", "--version")]
+    [InlineData("--version", "--lang", "en")]
+    public void Version_follows_the_language_given_on_the_line_and_takes_nothing_else(params string[] args)
+    {
+        CliResult en = CliRunner.RunRaw(null, args);
+        Assert.Equal(0, en.ExitCode);
+        string[] lines = en.Out.TrimEnd().Split('\n');
+        Assert.StartsWith("built ", lines[2]);
+        Assert.StartsWith("runtime ", lines[4]);
+        Assert.Equal("", en.Err);
+
+        CliResult db = CliRunner.RunRaw(null, "--db", _tmp.File("version.db"), "--version");
+        Assert.Equal(0, db.ExitCode);
+        Assert.False(File.Exists(_tmp.File("version.db"))); // nothing is opened for the version
+
+        foreach (string[] mixed in new[] { new[] { "--version", "--no-color" }, ["--version", "profiles", "list"], ["--lang", "en", "--version", "--ascii"] })
+        {
+            CliResult refused = CliRunner.RunRaw(null, mixed);
+            Assert.Equal(2, refused.ExitCode);
+            Assert.Contains("--version", refused.Err);
+            Assert.Equal("", refused.Out);
+        }
+    }
+
     [Fact]
     public void Completion_offers_commands_options_values_and_the_profile_codes_of_the_database_on_the_line()
     {

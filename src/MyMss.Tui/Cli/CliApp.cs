@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using MyMss.Tui.Configuration;
 using MyMss.Tui.Hosting;
 using MyMss.Tui.Resources;
@@ -76,9 +77,21 @@ public sealed class CliApp(IAppHost host, TextWriter output, TextWriter error, T
         Strings s = ctx.Strings;
         var noColor = new Option<bool>("--no-color") { Description = s[TextKey.Cli_OptNoColor] };
         var ascii = new Option<bool>("--ascii") { Description = s[TextKey.Cli_OptAscii] };
-        var root = new RootCommand(s[TextKey.Cli_Description]) { CommonOptions.Db(s), CommonOptions.Lang(s), CommonOptions.Config(s), noColor, ascii };
+        Option<string?>[] everywhere = [CommonOptions.Db(s), CommonOptions.Lang(s), CommonOptions.Config(s)];
+        var root = new RootCommand(s[TextKey.Cli_Description]) { everywhere[0], everywhere[1], everywhere[2], noColor, ascii };
         foreach (VersionOption version in root.Options.OfType<VersionOption>())
+        {
             version.Action = new WriteLines(ctx.Out, () => VersionText.Lines(s));
+            // --db, --lang and --config may stand anywhere on a line (docs/cli.md), so with --version too: `mymss --lang en
+            // --version` is the version in English. Anything else with it is refused, as System.CommandLine does.
+            version.Validators.Clear();
+            version.Validators.Add(result =>
+            {
+                if (result.Parent is CommandResult line
+                    && line.Children.Any(r => r is not OptionResult { Option: VersionOption } && !(r is OptionResult o && everywhere.Contains(o.Option))))
+                    result.AddError(s.Format(TextKey.Scl_VersionOptionCannotBeCombinedWithOtherArguments, result.IdentifierToken?.Value ?? version.Name));
+            });
+        }
         // No command: the screen.
         root.SetAction(p => ctx.Run(composed => host.RunScreen(composed, new ScreenOptions(p.GetValue(noColor), p.GetValue(ascii)))));
         root.Add(SettingsCommand.Create(ctx));
