@@ -111,6 +111,30 @@ public sealed class FindTests
     }
 
     [Fact]
+    public void Sorting_by_description_puts_numbers_in_their_order_and_ignores_case_and_accents()
+    {
+        using var h = new ScreenHarness(seed: s => ScreenHarness.Seed(s,
+            (1, "Loja 10"), (2, "loja 9"), (3, "Loja 1"), (4, "Loja 007"), (5, "Lója 2 Norte"), (6, "Loja 2"), (7, "Armazém 12")));
+        h.Keys(Key.O.WithAlt, Key.O.WithAlt);
+        Assert.StartsWith("Código│Descrição▲", Header(h).Replace(" ", ""));
+        Assert.Equal([7, 3, 6, 5, 4, 2, 1], Codes(h)); // Armazém 12, Loja 1, Loja 2, Lója 2 Norte, Loja 007, loja 9, Loja 10
+        h.Keys(Key.F7);
+        Assert.Equal([1, 2, 4, 5, 6, 3, 7], Codes(h));
+    }
+
+    [Theory]
+    [InlineData("loja 9", "loja 10", -1)]
+    [InlineData("loja 10", "loja 9", 1)]
+    [InlineData("loja 007", "loja 7", 0)]
+    [InlineData("loja 2", "loja 2 norte", -1)]
+    [InlineData("a10b2", "a10b10", -1)]
+    [InlineData("99999999999999999999", "100000000000000000000", -1)] // beyond any integer type
+    [InlineData("abc", "abd", -1)]
+    [InlineData("", "a", -1)]
+    public void Natural_order_compares_runs_of_digits_as_numbers(string a, string b, int sign) =>
+        Assert.Equal(sign, Math.Sign(Folding.CompareNatural(a, b)));
+
+    [Fact]
     public void A_profile_created_while_the_find_hides_it_is_shown_and_selected()
     {
         using var h = new ScreenHarness(seed: Seed);

@@ -155,7 +155,7 @@ public sealed class ProfileTable : View
         if (Sort is ProfileSort.DescriptionAscending or ProfileSort.DescriptionDescending)
         {
             string[] folded = Folded();
-            compare = (a, b) => string.CompareOrdinal(folded[a], folded[b]) is int d && d != 0 ? d
+            compare = (a, b) => Folding.CompareNatural(folded[a], folded[b]) is int d && d != 0 ? d
                 : string.CompareOrdinal(rows[a].Description, rows[b].Description) is int e && e != 0 ? e
                 : byCode(a, b);
         }
