@@ -362,6 +362,32 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void An_import_that_creates_a_profile_or_changes_a_port_or_password_reminds_of_the_licensing()
+    {
+        const string Reminder = "refresh do licenciamento";
+        Assert.Equal(0, Add(1).ExitCode);
+        Assert.Equal(0, Add(2).ExitCode);
+        string file = _tmp.File("backup.json");
+        Assert.Equal(0, Cli("export", file).ExitCode);
+        string other = _tmp.File("other.db");
+
+        Assert.DoesNotContain(Reminder, CliRunner.Run(other, null, "import", file, "--dry-run").Err); // nothing changed yet
+        Assert.Contains(Reminder, CliRunner.Run(other, null, "import", file).Err); // two profiles created
+        Assert.DoesNotContain(Reminder, CliRunner.Run(other, null, "import", file).Err); // the same file again: nothing changes
+
+        string json = File.ReadAllText(file);
+        File.WriteAllText(file, json.Replace("\"description\": \"Perfil 1\"", "\"description\": \"Mudado\""));
+        CliResult described = CliRunner.Run(other, null, "import", file);
+        Assert.Equal(0, described.ExitCode);
+        Assert.DoesNotContain(Reminder, described.Err); // a description only
+
+        File.WriteAllText(file, json.Replace("\"port\": 9002", "\"port\": 9102"));
+        CliResult ported = CliRunner.Run(other, null, "import", file);
+        Assert.Equal(0, ported.ExitCode);
+        Assert.Contains(Reminder, ported.Err);
+    }
+
+    [Fact]
     public void An_import_with_one_bad_profile_exits_1_naming_it_and_changes_nothing()
     {
         Assert.Equal(0, Add(1).ExitCode);

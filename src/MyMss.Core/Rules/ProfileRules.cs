@@ -13,6 +13,17 @@ public static class ProfileRules
     public const int MinCompression = 0, MaxCompression = 9;
     public const int MaxPassword = 256;
 
+    /// <summary>
+    /// Manual, last paragraph (docs/rules.md, "Licensing reminder"): after a profile is created, or its port or password
+    /// changes, the licensing may need a refresh in MISCommunicator. <paramref name="before"/> is null for a new profile.
+    /// A password set again is a change even when it is the same text (it is hashed with a new salt, and nobody can tell).
+    /// </summary>
+    public static bool LicensingRefreshAdvised(SyncProfile? before, SyncProfile after) =>
+        before is null || after.Port != before.Port || !SameHash(before.Password, after.Password);
+
+    private static bool SameHash(PasswordHash a, PasswordHash b) =>
+        a.Algorithm == b.Algorithm && a.Iterations == b.Iterations && a.Salt.AsSpan().SequenceEqual(b.Salt) && a.Hash.AsSpan().SequenceEqual(b.Hash);
+
     /// <summary>The fields in the order the editor shows them: problems are reported in this order, the first one gets the cursor.</summary>
     private static readonly string[] FormOrder =
     [

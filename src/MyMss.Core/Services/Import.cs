@@ -33,5 +33,6 @@ public static class ImportVocabulary
         (ImportChangeKind.Settings, "settings", null));
 }
 
-/// <summary>One thing an import changes (or would change, in a dry run).</summary>
-public sealed record ImportChange(ImportChangeKind Kind, int? Code, string? Description, IReadOnlyList<FieldChange> Changes);
+/// <summary>One thing an import changes (or would change, in a dry run), and whether the licensing reminder follows it.</summary>
+public sealed record ImportChange(ImportChangeKind Kind, int? Code, string? Description, IReadOnlyList<FieldChange> Changes,
+    bool LicensingRefreshAdvised = false);

@@ -269,7 +269,7 @@ public sealed partial class SyncConfiguration
                 becameDefault = settings.DefaultProfile is null;
                 if (becameDefault)
                     PutSettings(s, settings, settings with { DefaultProfile = profile.Code, Version = settings.Version + 1 });
-                licensing = true;
+                licensing = ProfileRules.LicensingRefreshAdvised(null, profile);
                 break;
             }
             case RestoreKind.ProfileValues:
@@ -277,8 +277,7 @@ public sealed partial class SyncConfiguration
                 SyncProfile current = s.GetProfile(plan.ProfileCode!.Value)!;
                 SyncProfile restored = planned.Profile! with { Password = hash ?? current.Password };
                 s.UpdateProfile(restored);
-                // Manual, last paragraph: licensing may need a refresh in MISCommunicator when port or password change.
-                licensing = hash is not null || restored.Port != current.Port;
+                licensing = ProfileRules.LicensingRefreshAdvised(current, restored);
                 break;
             }
         }

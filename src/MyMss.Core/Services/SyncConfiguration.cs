@@ -130,7 +130,7 @@ public sealed partial class SyncConfiguration(ISyncStore store, IPasswordHasher 
             bool becameDefault = settings.DefaultProfile is null;
             if (becameDefault)
                 PutSettings(s, settings, settings with { DefaultProfile = profile.Code, Version = settings.Version + 1 });
-            return Outcome<ProfileSaved>.Ok(new ProfileSaved(profile, becameDefault, LicensingRefreshAdvised: true));
+            return Outcome<ProfileSaved>.Ok(new ProfileSaved(profile, becameDefault, ProfileRules.LicensingRefreshAdvised(null, profile)));
         });
     }
 
@@ -157,9 +157,7 @@ public sealed partial class SyncConfiguration(ISyncStore store, IPasswordHasher 
             SyncProfile updated = valid! with { Password = newHash ?? current.Password, Version = current.Version + 1 };
             s.UpdateProfile(updated);
             Record(s, AuditActions.ProfileUpdated, code, AuditDiff.Profile(current, updated));
-            // Manual, last paragraph: licensing may need a refresh in MISCommunicator when port or password change.
-            bool refresh = newHash is not null || updated.Port != current.Port;
-            return Outcome<ProfileSaved>.Ok(new ProfileSaved(updated, false, refresh));
+            return Outcome<ProfileSaved>.Ok(new ProfileSaved(updated, false, ProfileRules.LicensingRefreshAdvised(current, updated)));
         });
     }
 
@@ -255,7 +253,8 @@ public sealed partial class SyncConfiguration(ISyncStore store, IPasswordHasher 
             IReadOnlyList<FieldChange> diff = AuditDiff.Profile(before, p);
             if (diff.Count == 0)
                 continue;
-            changes.Add(new ImportChange(before is null ? ImportChangeKind.Create : ImportChangeKind.Update, p.Code, p.Description, diff));
+            changes.Add(new ImportChange(before is null ? ImportChangeKind.Create : ImportChangeKind.Update, p.Code, p.Description, diff,
+                ProfileRules.LicensingRefreshAdvised(before, p)));
             if (dryRun)
                 continue;
             if (before is null)

@@ -75,7 +75,8 @@ public static class ExportImportCommands
         }
         if (data is null)
             return ctx.Refused(parsed, OutcomeStatus.Invalid, readErrors, json);
-        return ctx.Done(parsed, service.Import(data, dryRun), json, (w, changes) => JsonOutput.Import(w, dryRun, changes), changes =>
+        Outcome<IReadOnlyList<ImportChange>> outcome = service.Import(data, dryRun);
+        int exit = ctx.Done(parsed, outcome, json, (w, changes) => JsonOutput.Import(w, dryRun, changes), changes =>
         {
             ctx.Out.WriteLine(s[dryRun ? TextKey.Cli_DryRun : TextKey.Cli_Imported]);
             if (changes.Count == 0)
@@ -87,5 +88,9 @@ public static class ExportImportCommands
                     ctx.Out.WriteLine("      " + AuditText.Change(s, f, created: c.Kind == ImportChangeKind.Create));
             }
         });
+        // As after profiles add/edit: a profile created, or a port or password changed, by what was imported.
+        if (!dryRun && outcome.Value?.Any(c => c.LicensingRefreshAdvised) == true)
+            ctx.Error.WriteLine(s[TextKey.Licensing_Reminder]);
+        return exit;
     }
 }
