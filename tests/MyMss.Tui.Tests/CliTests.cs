@@ -362,6 +362,18 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void The_audit_lines_up_its_dates_whatever_the_width_of_the_ids()
+    {
+        for (int code = 1; code <= 10; code++)
+            Assert.Equal(0, Add(code).ExitCode); // ids 1..11 (the first profile also sets the default)
+        string[] headings = Cli("audit").Out.Split('\n').Where(l => l.StartsWith('#')).ToArray();
+        Assert.Contains(headings, h => h.StartsWith("#9 ", StringComparison.Ordinal));
+        Assert.Contains(headings, h => h.StartsWith("#11 ", StringComparison.Ordinal));
+        int[] dateColumns = headings.Select(h => System.Text.RegularExpressions.Regex.Match(h, @"\d{4}-\d\d-\d\d ").Index).Distinct().ToArray();
+        Assert.Equal([5], dateColumns); // "#11  2026-…" and "#9   2026-…"
+    }
+
+    [Fact]
     public void An_import_that_creates_a_profile_or_changes_a_port_or_password_reminds_of_the_licensing()
     {
         const string Reminder = "refresh do licenciamento";

@@ -9,11 +9,12 @@ namespace MyMss.Tui.Resources;
 /// </summary>
 public static class AuditText
 {
-    public static IEnumerable<string> Lines(Strings s, IEnumerable<AuditEntry> entries)
+    public static IEnumerable<string> Lines(Strings s, IReadOnlyList<AuditEntry> entries)
     {
+        int idWidth = IdWidth(entries);
         foreach (AuditEntry e in entries)
         {
-            yield return Heading(s, e);
+            yield return Heading(s, e, idWidth);
             bool created = Created(e.Changes);
             foreach (FieldChange change in e.Changes)
                 yield return "    " + Change(s, change, created);
@@ -22,6 +23,10 @@ public static class AuditText
 
     /// <summary>"root@srv1 (ana)": the account and host, and the person behind the account when it is someone else (sudo, su).</summary>
     public static string Who(AuditEntry e) => $"{e.User}@{e.Host}" + (e.Person is null ? "" : $" ({e.Person})");
+    /// <summary>The digits of the longest id of a list: each heading's id is padded to it, so that the dates line up.</summary>
+    public static int IdWidth(IReadOnlyList<AuditEntry> entries) =>
+        entries.Count == 0 ? 0 : entries.Max(e => e.Id).ToString(CultureInfo.InvariantCulture).Length;
+
     /// <summary>"#12  2025-05-14 09:12:03Z  tecnico@bo-server  Perfil alterado 2", a restore ending "(repõe #9)".</summary>
     /// <param name="idWidth">Digits the ids of a list take, so that what follows lines up.</param>
     public static string Heading(Strings s, AuditEntry e, int idWidth = 0)

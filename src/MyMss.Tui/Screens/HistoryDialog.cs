@@ -99,7 +99,7 @@ public sealed class HistoryDialog : Dialog, IKeyedScreen
     {
         _entries = _service.Audit(MainScreen.HistoryEntries);
         _lines.Clear();
-        int idWidth = _entries.Count == 0 ? 0 : _entries.Max(e => e.Id).ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+        int idWidth = AuditText.IdWidth(_entries);
         foreach (AuditEntry e in _entries)
             _lines.Add(AuditText.Heading(_s, e, idWidth));
         if (_entries.Count == 0)
