@@ -69,4 +69,20 @@ public sealed class EditorLayoutTests
                     h.Keys(Key.Esc);
                 }));
     }
+
+    [Fact]
+    public void The_ranges_of_the_number_fields_stand_in_one_column()
+    {
+        using var h = new ScreenHarness("pt", s => ScreenHarness.Seed(s, (1, "Rede interna")));
+        h.Drive(() => h.Keys(Key.F2),
+            Step.On<ProfileEditor>(e =>
+            {
+                string[] lines = h.Text().Split('\n');
+                int[] columns = new[] { "1..65535", "1..300", "0..10", "0..9" }
+                    .Select(range => lines.Single(l => l.Contains(" " + range + " ", StringComparison.Ordinal)).IndexOf(" " + range + " ", StringComparison.Ordinal))
+                    .Distinct().ToArray();
+                Assert.Single(columns);
+                h.Keys(Key.Esc);
+            }));
+    }
 }

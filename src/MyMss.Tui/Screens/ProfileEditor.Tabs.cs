@@ -45,6 +45,9 @@ public sealed partial class ProfileEditor
     /// <summary>Chooses the Internet access mode as the technician would in the list.</summary>
     public void ChooseAccess(InternetAccess access) => _access.Value = access;
 
+    /// <summary>The widest number field (a port); the ranges of all number fields stand in one column after it.</summary>
+    private const int PortWidth = 7;
+
     private static View Tab() => new() { CanFocus = true, Width = Dim.Fill(), Height = Dim.Fill() };
 
     private void SetPageTitle(View page, TextKey title)
@@ -59,7 +62,7 @@ public sealed partial class ProfileEditor
         string[] labels = [Fields.Host, Fields.Port, Fields.TimeoutSeconds, Fields.Retries, Fields.Compression];
         int width = labels.Max(f => _s.FieldLabel(f).Length) + 2;
         Row(General, 0, Fields.Host, width, Host, 40, _initial.Host);
-        Row(General, 1, Fields.Port, width, Port, 7, _initial.Port);
+        Row(General, 1, Fields.Port, width, Port, PortWidth, _initial.Port);
         Row(General, 2, Fields.TimeoutSeconds, width, Timeout, 5, _initial.TimeoutSeconds);
         Row(General, 3, Fields.Retries, width, Retries, 4, _initial.Retries);
         Row(General, 4, Fields.Compression, width, Compression, 3, _initial.Compression);
@@ -85,7 +88,7 @@ public sealed partial class ProfileEditor
         Communication.Add(Access);
         Register(Fields.InternetAccess, Access, Communication);
         Row(Communication, 2, Fields.ExternalHost, width, ExternalHost, 40, _initial.ExternalHost);
-        Row(Communication, 3, Fields.ExternalPort, width, ExternalPort, 7, _initial.ExternalPort);
+        Row(Communication, 3, Fields.ExternalPort, width, ExternalPort, PortWidth, _initial.ExternalPort);
         Communication.Add(new Label { X = Pos.Right(ExternalPort) + 2 + ExternalPort.Range.Length + 1, Y = 3, Text = _s[TextKey.Editor_ExternalHint] });
         Access.SelectionChanged += (_, _) => UpdateEnabled();
     }
@@ -128,7 +131,7 @@ public sealed partial class ProfileEditor
         box.Text = text;
         tab.Add(label, box);
         if (box is NumberField number)
-            tab.Add(new Label { X = Pos.Right(box) + 1, Y = y, Text = number.Range }); // the range, always in sight
+            tab.Add(new Label { X = labelWidth + PortWidth + 1, Y = y, Text = number.Range }); // the range, always in sight, in one column
         Register(field, box, tab);
     }
 
