@@ -11,6 +11,7 @@ namespace MyMss.Tui.Tests;
 /// Drafts on the real screen (headless): what the editor holds unsaved outlives a session that dies, and the next start
 /// offers it back. "The session dies" is the keeper told that the screen is stopping, as a signal makes it.
 /// </summary>
+[Collection(ScreenCollection.Name)]
 public sealed class DraftScreenTests
 {
     private const string TypedPassword = "Typed-secret-7";

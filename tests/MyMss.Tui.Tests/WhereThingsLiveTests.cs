@@ -6,6 +6,7 @@ namespace MyMss.Tui.Tests;
 /// Which configuration file is read, which database it names wherever mymss is started, and that reading a database
 /// that is not there says so and creates nothing.
 /// </summary>
+[Collection(ScreenCollection.Name)]
 public sealed class WhereThingsLiveTests : IDisposable
 {
     private const string Secret = "Where-secret-3";
